@@ -1,0 +1,57 @@
+/**
+ * Annotation = glossary matches plus acronyms the text defines itself ("Shia Coordination
+ * Framework (SCF)") that the glossary lacks. The page-defined ones are matched by a second,
+ * tiny Matcher (the same code, so the same rules: case, whole words, LTO’s) and are marked
+ * `pageDefined` with the text's own expansion.
+ */
+import { findDefinitions, type PageDefinition } from './abbreviations';
+import { type Match, Matcher } from './matcher';
+import type { Entry } from './schema';
+
+export interface Annotation extends Match {
+  /** Set when the acronym is not in the glossary but defined in the text itself. */
+  pageDefined?: { expansion: string };
+}
+
+export const PAGE_ID_PREFIX = 'page:';
+
+function pageEntry(definition: PageDefinition): Entry {
+  const section = { term: definition.acronym, definition: definition.expansion };
+  return {
+    id: `${PAGE_ID_PREFIX}${definition.acronym}`,
+    kind: 'acronym',
+    category: 'concept',
+    acronym: definition.acronym,
+    nl: section,
+    en: section,
+    variants: [],
+    related: [],
+    sources: [],
+  };
+}
+
+/** Definitions in `text` of acronyms that the glossary's matcher does not know, first one per acronym. */
+export function unknownDefinitions(matcher: Matcher, text: string): PageDefinition[] {
+  const byAcronym = new Map<string, PageDefinition>();
+  for (const definition of findDefinitions(text)) {
+    if (byAcronym.has(definition.acronym)) continue;
+    const known = matcher.match(definition.acronym).some((m) => m.text === definition.acronym);
+    if (!known) byAcronym.set(definition.acronym, definition);
+  }
+  return [...byAcronym.values()];
+}
+
+/** Glossary matches and page-defined acronyms, sorted, never overlapping (the glossary wins). */
+export function annotate(matcher: Matcher, text: string, definitionsText: string = text): Annotation[] {
+  const matches: Annotation[] = matcher.match(text);
+  const definitions = unknownDefinitions(matcher, definitionsText);
+  if (definitions.length === 0) return matches;
+  const pageMatcher = new Matcher(definitions.map(pageEntry));
+  const expansions = new Map(definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]));
+  const merged = [...matches];
+  for (const match of pageMatcher.match(text)) {
+    if (matches.some((m) => m.start < match.end && match.start < m.end)) continue;
+    merged.push({ ...match, pageDefined: { expansion: expansions.get(match.id) ?? '' } });
+  }
+  return merged.sort((a, b) => a.start - b.start);
+}

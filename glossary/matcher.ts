@@ -1,0 +1,254 @@
+/**
+ * The matcher: compiled once from the glossary, then `text → matches` in one left-to-right pass.
+ *
+ * Design: a trie over folded *words* (not characters). The text is tokenized once with the same
+ * word pattern as the forms; each word costs one Map look-up at the root, so the cost is close to
+ * tokenizing and nearly flat in glossary size. Case rules, the punctuation between words and
+ * Dutch endings are checked only on the rare words that start a form.
+ * Offsets are UTF-16 indices into the text exactly as given.
+ */
+import { formsOf, type SurfaceForm } from './forms';
+import { inflections } from './inflect';
+import type { Entry } from './schema';
+import { fold, JOINER, TOKEN_SOURCE, wordsOf } from './text';
+
+export interface Match {
+  start: number;
+  end: number;
+  /** The matched text as it stands in the input (may contain line breaks). */
+  text: string;
+  id: string;
+  /** Other entries that claim the same (ambiguous) form. */
+  alternatives?: string[];
+}
+
+interface CompiledForm {
+  entryIndex: number;
+  /** The form's words as written, for case-sensitive comparison. */
+  words: string[];
+  /** Literal punctuation between words ("." in "d.d."); null where any space/hyphen will do. */
+  gaps: (string | null)[];
+  /** Trailing punctuation of the form ("." in "jl.", "+" in "LHBTIQ+"): taken into the match if present. */
+  suffix: string;
+  caseSensitive: boolean;
+  standalone: boolean;
+  /** Reached through a generated plural of the last word. */
+  inflected: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  forms: CompiledForm[] | null;
+}
+
+const newNode = (): TrieNode => ({ next: null, forms: null });
+const MAX_GAP = 12;
+const PUNCTUATION_GAP = /^[\s\u00A0.,/&+'’:-]*$/u;
+const LINE_END_HYPHEN = /^[-\u00AD]\s*\n\s*$/;
+const APOSTROPHE_S = /^['’]s(?![\p{L}\p{N}])/u;
+const ALL_CAPS_NEIGHBOUR_BEFORE = /\p{Lu}{2,}[^\S\n]+$/u;
+const ALL_CAPS_NEIGHBOUR_AFTER = /^[^\S\n]+\p{Lu}{2,}(?![\p{Ll}])/u;
+const ALL_CAPS_WORD = /^\p{Lu}{2,}$/u;
+const DIGIT_TAIL = /^(\p{L}{2,})\d{1,2}$/u;
+
+/** Punctuation between words as compared: spaces ignored, every apostrophe the same. */
+const literalGap = (gap: string) => gap.replace(/\s+/g, '').replace(/[’‘`´]/g, "'");
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
+export class Matcher {
+  readonly entries: readonly Entry[];
+  private readonly root = new Map<string, TrieNode>();
+  private readonly tokenPattern = new RegExp(TOKEN_SOURCE, 'gu');
+  private readonly lookahead = new RegExp(TOKEN_SOURCE, 'gu');
+
+  constructor(entries: readonly Entry[]) {
+    this.entries = entries;
+    entries.forEach((entry, entryIndex) => {
+      for (const form of formsOf(entry)) this.addForm(entry, entryIndex, form);
+    });
+  }
+
+  /** All matches in `text`, sorted by start, non-overlapping, longest form winning. */
+  match(text: string): Match[] {
+    const matches: Match[] = [];
+    const pattern = this.tokenPattern;
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+      const word = found[0];
+      const start = found.index;
+      const token = { start, end: start + word.length, word };
+      const node = this.root.get(word.toLowerCase()) ?? this.rootFallback(text, token);
+      if (node === undefined) continue;
+      const match = this.longestFrom(text, token, node);
+      if (match) {
+        matches.push(match);
+        pattern.lastIndex = match.end;
+      }
+    }
+    return matches;
+  }
+
+  private addForm(entry: Entry, entryIndex: number, form: SurfaceForm): void {
+    const words = wordsOf(form.text);
+    const keys = words.map(fold);
+    const gaps = this.gapsOf(form.text, words);
+    const short = words.length === 1 || form.text === entry.acronym;
+    const rule = short ? entry.match : undefined;
+    const compiled: CompiledForm = {
+      entryIndex,
+      words,
+      gaps,
+      suffix: form.text.slice(form.text.lastIndexOf(words.at(-1) ?? '') + (words.at(-1)?.length ?? 0)).trim(),
+      caseSensitive: rule?.caseSensitive ?? form.caseSensitive,
+      standalone: rule?.standalone ?? false,
+      inflected: false,
+    };
+    let node: TrieNode | undefined;
+    let level = this.root;
+    for (const key of keys.slice(0, -1)) {
+      node = level.get(key) ?? newNode();
+      level.set(key, node);
+      node.next ??= new Map();
+      level = node.next;
+    }
+    const lastKey = keys.at(-1) ?? '';
+    this.addTerminal(level, lastKey, compiled);
+    if (!compiled.caseSensitive) {
+      for (const inflected of inflections(lastKey)) {
+        this.addTerminal(level, inflected, { ...compiled, inflected: true });
+      }
+    }
+  }
+
+  private addTerminal(level: Map<string, TrieNode>, key: string, form: CompiledForm): void {
+    const node = level.get(key) ?? newNode();
+    level.set(key, node);
+    node.forms ??= [];
+    // A plural generated for one form never shadows another form spelled that way.
+    if (form.inflected && node.forms.some((f) => !f.inflected)) return;
+    if (!form.inflected) node.forms = node.forms.filter((f) => !f.inflected);
+    node.forms.push(form);
+  }
+
+  private gapsOf(text: string, words: string[]): (string | null)[] {
+    const gaps: (string | null)[] = [];
+    let cursor = text.indexOf(words[0] ?? '') + (words[0]?.length ?? 0);
+    for (const word of words.slice(1)) {
+      const at = text.indexOf(word, cursor);
+      const gap = text.slice(cursor, at);
+      gaps.push(JOINER.test(gap) ? null : literalGap(gap));
+      cursor = at + word.length;
+    }
+    return gaps;
+  }
+
+  /** Second chance for a word that missed the root: diacritics, glued footnote digits, line-end hyphenation. */
+  private rootFallback(text: string, token: Token): TrieNode | undefined {
+    const candidate = this.alternateToken(text, token, this.root);
+    if (candidate) {
+      Object.assign(token, candidate.token);
+      return candidate.node;
+    }
+    return undefined;
+  }
+
+  private alternateToken(
+    text: string,
+    token: Token,
+    level: Map<string, TrieNode>,
+  ): { token: Token; node: TrieNode } | undefined {
+    const folded = fold(token.word);
+    const direct = level.get(folded);
+    if (direct) return { token, node: direct };
+    const glued = DIGIT_TAIL.exec(folded);
+    if (glued?.[1]) {
+      const node = level.get(glued[1]);
+      if (node) return { token: { ...token, end: token.start + glued[1].length, word: glued[1] }, node };
+    }
+    const next = this.nextToken(text, token.end);
+    if (next && LINE_END_HYPHEN.test(text.slice(token.end, next.start)) && /^\p{Ll}/u.test(next.word)) {
+      const node = level.get(folded + fold(next.word));
+      if (node) return { token: { start: token.start, end: next.end, word: token.word + next.word }, node };
+    }
+    return undefined;
+  }
+
+  private nextToken(text: string, from: number): Token | undefined {
+    const pattern = this.lookahead;
+    pattern.lastIndex = from;
+    const found = pattern.exec(text);
+    if (!found || found.index - from > MAX_GAP) return undefined;
+    return { start: found.index, end: found.index + found[0].length, word: found[0] };
+  }
+
+  /** Walk the trie from a word that starts a form; return the longest form that fits its rules. */
+  private longestFrom(text: string, first: Token, firstNode: TrieNode): Match | undefined {
+    const tokens: Token[] = [first];
+    let node: TrieNode | undefined = firstNode;
+    let best: Match | undefined;
+    while (node) {
+      if (node.forms) best = this.accept(text, tokens, node.forms) ?? best;
+      if (!node.next) break;
+      const previous = tokens.at(-1) as Token;
+      const next = this.nextToken(text, previous.end);
+      if (!next || !PUNCTUATION_GAP.test(text.slice(previous.end, next.start))) break;
+      const key = next.word.toLowerCase();
+      let child = node.next.get(key);
+      if (child) tokens.push(next);
+      else {
+        const alternate = this.alternateToken(text, next, node.next);
+        child = alternate?.node;
+        if (alternate) tokens.push(alternate.token);
+      }
+      node = child;
+    }
+    return best;
+  }
+
+  private accept(text: string, tokens: Token[], forms: CompiledForm[]): Match | undefined {
+    const fitting = forms.filter((form) => this.fits(text, tokens, form));
+    const chosen = fitting[0];
+    if (!chosen) return undefined;
+    const first = tokens[0] as Token;
+    let end = (tokens.at(-1) as Token).end;
+    if (chosen.suffix && text.startsWith(chosen.suffix, end)) end += chosen.suffix.length;
+    else if (APOSTROPHE_S.test(text.slice(end, end + 3))) end += 2;
+    const ids = [...new Set(fitting.map((form) => (this.entries[form.entryIndex] as Entry).id))];
+    const match: Match = {
+      start: first.start,
+      end,
+      text: text.slice(first.start, end),
+      id: ids[0] as string,
+    };
+    if (ids.length > 1) match.alternatives = ids.slice(1);
+    return match;
+  }
+
+  private fits(text: string, tokens: Token[], form: CompiledForm): boolean {
+    if (form.words.length !== tokens.length) return false;
+    for (let i = 1; i < tokens.length; i++) {
+      const gap = text.slice((tokens[i - 1] as Token).end, (tokens[i] as Token).start);
+      const expected = form.gaps[i - 1];
+      if (expected === null ? !JOINER.test(gap) : literalGap(gap) !== expected) return false;
+    }
+    // A heading in capitals ("MINISTERS VAN BUITENLANDSE ZAKEN") is not a use of a phrase.
+    if (!form.caseSensitive && tokens.every((t) => ALL_CAPS_WORD.test(t.word))) return false;
+    if (form.caseSensitive) {
+      const sameCase = tokens.every((t, i) => t.word.replace(/\u00AD/g, '') === form.words[i]);
+      if (!sameCase) return false;
+    }
+    if (form.standalone) {
+      const first = tokens[0] as Token;
+      const last = tokens.at(-1) as Token;
+      if (ALL_CAPS_NEIGHBOUR_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start)))
+        return false;
+      if (ALL_CAPS_NEIGHBOUR_AFTER.test(text.slice(last.end, last.end + 40))) return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Bilingual fuzzy search over the glossary (fuse.js), shared by the popup, the options page and
+ * the CLI's `lookup`. Fuse's extended search makes every query word a fuzzy term, so word order
+ * does not matter ("peshmerga ministry"); an exact hit on an acronym or name always ranks first.
+ */
+import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import { formsOf, shortTerm } from './forms';
+import type { Entry } from './schema';
+import { fold } from './text';
+
+export interface SearchHit {
+  entry: Entry;
+  /** 0 = perfect, 1 = no match (fuse's convention). */
+  score: number;
+  /** Which fields matched and where, for highlighting the matched part. */
+  matches: readonly FuseResultMatch[];
+}
+
+interface SearchDoc {
+  entry: Entry;
+  acronym: string;
+  names: string[];
+  expansions: string[];
+  variants: string[];
+  definitions: string[];
+}
+
+const OPTIONS: IFuseOptions<SearchDoc> = {
+  keys: [
+    { name: 'acronym', weight: 4 },
+    { name: 'names', weight: 3 },
+    { name: 'expansions', weight: 2 },
+    { name: 'variants', weight: 2 },
+    { name: 'definitions', weight: 0.3 },
+  ],
+  includeScore: true,
+  includeMatches: true,
+  ignoreDiacritics: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.34,
+  minMatchCharLength: 2,
+};
+
+/** Letters and digits only, folded: "JOCAT-N" → "jocatn", "artikel 100-brief" → "artikel100brief". */
+const compact = (value: string) => fold(value).replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Characters with a meaning in fuse's extended search syntax are dropped from user queries. */
+const EXTENDED_SYNTAX = /[!'^=$|"]/g;
+
+export class GlossarySearch {
+  private readonly fuse: Fuse<SearchDoc>;
+  private readonly exact = new Map<string, number[]>();
+  private readonly docs: SearchDoc[];
+
+  constructor(entries: readonly Entry[]) {
+    this.docs = entries.map((entry, index) => {
+      for (const form of formsOf(entry)) {
+        const key = compact(form.text);
+        const list = this.exact.get(key) ?? [];
+        if (!list.includes(index)) list.push(index);
+        this.exact.set(key, list);
+      }
+      return {
+        entry,
+        acronym: entry.acronym ?? '',
+        names: [entry.nl.term, entry.en.term],
+        expansions: [entry.nl.expansion, entry.en.expansion].filter((x): x is string => !!x),
+        variants: entry.variants,
+        definitions: [entry.nl.definition, entry.en.definition],
+      };
+    });
+    this.fuse = new Fuse(this.docs, OPTIONS);
+  }
+
+  search(query: string, limit = 20): SearchHit[] {
+    const words = query.replace(EXTENDED_SYNTAX, ' ').trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const results = this.fuse.search(words.join(' '), { limit: limit + 5 });
+    const hits: SearchHit[] = results.map((r) => ({
+      entry: r.item.entry,
+      score: r.score ?? 1,
+      matches: r.matches ?? [],
+    }));
+    for (const index of (this.exact.get(compact(query)) ?? []).slice().reverse()) {
+      const entry = (this.docs[index] as SearchDoc).entry;
+      const existing = hits.findIndex((h) => h.entry === entry);
+      const hit =
+        existing >= 0 ? (hits.splice(existing, 1)[0] as SearchHit) : { entry, score: 0, matches: [] };
+      hits.unshift({ ...hit, score: 0 });
+    }
+    return hits.slice(0, limit);
+  }
+}
+
+/** The JSON shape of a hit in `begrip lookup --json`. */
+export function hitSummary(hit: SearchHit) {
+  return {
+    id: hit.entry.id,
+    term: shortTerm(hit.entry),
+    nl: hit.entry.nl.term,
+    en: hit.entry.en.term,
+    score: Math.round(hit.score * 1000) / 1000,
+  };
+}

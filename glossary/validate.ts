@@ -1,0 +1,81 @@
+/**
+ * Whole-glossary checks on top of the per-entry schema: unique ids, related ids that exist, and
+ * no surface form claimed by two entries unless both mark it ambiguous.
+ */
+import { formsOf } from './forms';
+import { type Entry, type ParseResult, parseEntry, type ValidationIssue } from './schema';
+
+export function checkGlossary(
+  entries: readonly Entry[],
+  knownIds: ReadonlySet<string> = new Set(),
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (ids.has(entry.id))
+      issues.push({ where: `entry ${entry.id}`, field: 'id', message: 'is used by another entry' });
+    ids.add(entry.id);
+  }
+  for (const entry of entries) {
+    entry.related.forEach((id, i) => {
+      if (!ids.has(id) && !knownIds.has(id)) {
+        issues.push({
+          where: `entry ${entry.id}`,
+          field: `related.${i}`,
+          message: `refers to unknown id "${id}"`,
+        });
+      }
+      if (id === entry.id)
+        issues.push({ where: `entry ${entry.id}`, field: `related.${i}`, message: 'refers to itself' });
+    });
+  }
+  issues.push(...formClashes(entries));
+  return issues;
+}
+
+/** Forms (compared folded) that two entries claim, unless both entries are marked ambiguous. */
+export function formClashes(entries: readonly Entry[]): ValidationIssue[] {
+  const owners = new Map<string, Entry>();
+  const issues: ValidationIssue[] = [];
+  for (const entry of entries) {
+    for (const form of formsOf(entry)) {
+      const owner = owners.get(form.key);
+      if (owner && owner !== entry && !(owner.match?.ambiguous && entry.match?.ambiguous)) {
+        issues.push({
+          where: `entry ${entry.id}`,
+          field: 'variants',
+          message: `form "${form.text}" is also a form of "${owner.id}" (mark both ambiguous if that is intended)`,
+        });
+      }
+      owners.set(form.key, entry);
+    }
+  }
+  return issues;
+}
+
+/**
+ * Validate raw entries from an import or data file: every entry against the schema, then the
+ * whole set. `name(i, raw)` says where entry i came from ("row 3", "conceptEntry 2 (nmi)").
+ * All or nothing: any issue means no entries are returned.
+ */
+export function validateEntries(
+  raws: readonly unknown[],
+  name: (index: number, raw: unknown) => string,
+  knownIds?: ReadonlySet<string>,
+): ParseResult {
+  const entries: Entry[] = [];
+  const issues: ValidationIssue[] = [];
+  raws.forEach((raw, index) => {
+    const result = parseEntry(raw, name(index, raw));
+    if (result.ok) entries.push(result.entry);
+    else issues.push(...result.issues);
+  });
+  if (issues.length === 0) issues.push(...checkGlossary(entries, knownIds));
+  return issues.length ? { ok: false, issues } : { ok: true, entries };
+}
+
+/** "entry 4 (nmi)" when the raw value has a usable id. */
+export function describeRaw(label: string, index: number, raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id ? `${label} ${index + 1} (${id})` : `${label} ${index + 1}`;
+}

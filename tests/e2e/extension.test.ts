@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPage } from '../fixtures/seed-page';
+import { readSeed } from '../fixtures/seeds';
+import { type Harness, launch } from './harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await launch();
+  harness.serve('/actueel/nieuws/nmi', {
+    body: seedPage('Aanvullende Nederlandse militaire inzet in Irak', readSeed('000_0bc7f43dc9c984f1.txt')),
+  });
+  harness.serve('/elsewhere', { body: seedPage('Not a government site', 'NMI en OIR in Irak.') });
+});
+afterAll(async () => harness?.close());
+
+describe('the built extension in Chromium', () => {
+  it('loads with its service worker and manifest', async () => {
+    expect(harness.extensionId).toMatch(/^[a-p]{32}$/);
+    const page = await harness.open(`chrome-extension://${harness.extensionId}/manifest.json`);
+    const manifest = JSON.parse((await page.textContent('body')) ?? '{}');
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.host_permissions).toContain('https://*.rijksoverheid.nl/*');
+    await page.close();
+  });
+
+  it('runs the content script on a government page and marks glossary terms', async () => {
+    const page = await harness.open('https://www.rijksoverheid.nl/actueel/nieuws/nmi');
+    await page.waitForSelector('begrip-mark', { timeout: 10_000 });
+    const ids = await page.$$eval('begrip-mark', (marks) =>
+      marks.map((m) => (m as HTMLElement).dataset.begripId),
+    );
+    expect(ids).toContain('nmi');
+    expect(ids).toContain('oir');
+    await harness.screenshot(page, 'content-script-seed-000');
+    await page.close();
+  });
+
+  it('does not run on a site outside the defaults', async () => {
+    const page = await harness.open('https://www.example.org/elsewhere');
+    await page.waitForTimeout(1000);
+    expect(await page.$$('begrip-mark')).toHaveLength(0);
+    await page.close();
+  });
+
+  it('renders the popup with a focused search field that finds a term', async () => {
+    const page = await harness.open(`chrome-extension://${harness.extensionId}/popup.html`);
+    const search = page.locator('input[type="search"]');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await search.fill('jocatn');
+    await page.waitForSelector('.result');
+    expect(await page.locator('.result').first().textContent()).toContain('JOCAT-N');
+    await harness.screenshot(page, 'popup-search');
+    await page.close();
+  });
+
+  it('renders the options page', async () => {
+    const page = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
+    await page.waitForSelector('form.settings');
+    expect(await page.locator('input[name="markMode"]').count()).toBe(2);
+    await harness.screenshot(page, 'options');
+    await page.close();
+  });
+});
