@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { CURATED_ENTRIES } from '../../../glossary/data';
+import { detectFormat, exportGlossary, FORMATS, importGlossary } from '../../../glossary/formats';
+import { toPlain } from '../../../glossary/formats/plain';
+import { type Entry, formatIssue } from '../../../glossary/schema';
+
+const hostile: Entry = {
+  id: 'hostile-test',
+  kind: 'term',
+  category: 'concept',
+  nl: { term: 'Test "quotes", commas & <tags>', definition: '<img src=x onerror=alert(1)> ; "x", y\nz' },
+  en: {
+    term: 'Tést ü ☃',
+    expansion: 'A | B? no: A, B',
+    definition: 'Line one. Ünïcödé, "quoted", <b>bold</b>.',
+  },
+  variants: ['vär-iant', 'x;y'],
+  related: ['nmi'],
+  sources: [
+    { seed: '000_0bc7f43dc9c984f1.txt', kamerstuk: '27 925, nr. 980', date: '2024-11-22', title: 'a, "b"' },
+  ],
+  match: { ambiguous: true, caseSensitive: false, note: 'note with | pipe' },
+  own: true,
+};
+
+describe('import/export round trips', () => {
+  for (const format of FORMATS) {
+    it(`${format}: the whole curated glossary comes back unchanged`, () => {
+      const text = exportGlossary(CURATED_ENTRIES, format);
+      const result = importGlossary(text, format);
+      if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+      expect(result.entries.map(toPlain)).toEqual(CURATED_ENTRIES.map(toPlain));
+    });
+
+    it(`${format}: markup, quotes, separators and unicode survive`, () => {
+      // The definition contains a line break, which the schema rejects; keep the rest hostile.
+      const entry = {
+        ...hostile,
+        nl: { ...hostile.nl, definition: hostile.nl.definition.replace('\n', ' ') },
+      };
+      const result = importGlossary(exportGlossary([entry], format), format, new Set(['nmi']));
+      if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+      expect(result.entries.map(toPlain)).toEqual([toPlain(entry)]);
+    });
+  }
+
+  it('detects the format from the file name, else from the content', () => {
+    expect(detectFormat('a.tbx', '')).toBe('tbx');
+    expect(detectFormat('a.CSV', '')).toBe('csv');
+    expect(detectFormat('-', '  [{}]')).toBe('json');
+    expect(detectFormat('-', '<?xml version="1.0"?>')).toBe('tbx');
+  });
+});
+
+describe('imports that are not valid store nothing and say where', () => {
+  const csv = exportGlossary(CURATED_ENTRIES.slice(0, 3), 'csv');
+
+  it('CSV: names the row and the field', () => {
+    const lines = csv.split('\r\n');
+    lines[2] = (lines[2] as string)
+      .replace(/^([^,]+),term,/, '$1,bogus,')
+      .replace(/^([^,]+),acronym,/, '$1,bogus,');
+    const result = importGlossary(lines.join('\r\n'), 'csv');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^row 3 \(.+\), field "kind": must be one of/),
+    ]);
+  });
+
+  it('CSV: reports missing columns before rows', () => {
+    const result = importGlossary('id,kind\nx,term\n', 'csv');
+    expect(!result.ok && result.issues[0]?.message).toMatch(/missing column\(s\): category/);
+  });
+
+  it('JSON: names the entry and the nested field, and rejects unknown related ids', () => {
+    const entries = JSON.parse(exportGlossary(CURATED_ENTRIES.slice(0, 2), 'json')).entries;
+    entries[1].en.definition = '';
+    entries[0].related = ['no-such-id'];
+    const result = importGlossary(JSON.stringify(entries), 'json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^entry 2 \(.+\), field "en.definition": must not be empty$/),
+    ]);
+  });
+
+  it('JSON: a bad related id is reported once the entries are valid', () => {
+    const entries = JSON.parse(exportGlossary(CURATED_ENTRIES.slice(0, 1), 'json')).entries;
+    entries[0].related = ['no-such-id'];
+    const result = importGlossary(JSON.stringify(entries), 'json');
+    expect(!result.ok && result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/field "related.0": refers to unknown id "no-such-id"/),
+    ]);
+  });
+
+  it('JSON: not JSON at all', () => {
+    const result = importGlossary('{"entries": [', 'json');
+    expect(!result.ok && result.issues[0]?.message).toMatch(/^is not valid JSON/);
+  });
+
+  it('TBX: names the conceptEntry and field; malformed XML is reported', () => {
+    const tbx = exportGlossary(CURATED_ENTRIES.slice(0, 2), 'tbx').replace(
+      /<descrip type="subjectField">[^<]+<\/descrip>/,
+      '<descrip type="subjectField">weather</descrip>',
+    );
+    const result = importGlossary(tbx, 'tbx');
+    expect(!result.ok && result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^conceptEntry 1 \(.+\), field "category": must be one of/),
+    ]);
+    const broken = importGlossary('<tbx><text><body><conceptEntry id="x">', 'tbx');
+    expect(broken.ok).toBe(false);
+  });
+
+  it('rejects a duplicate id across the file', () => {
+    const one = CURATED_ENTRIES[0] as Entry;
+    const result = importGlossary(exportGlossary([one, one], 'json'), 'json');
+    expect(!result.ok && result.issues.map(formatIssue)).toContainEqual(
+      expect.stringMatching(/field "id": is used by another entry/),
+    );
+  });
+});
