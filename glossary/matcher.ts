@@ -31,6 +31,8 @@ interface CompiledForm {
   /** Trailing punctuation of the form ("." in "jl.", "+" in "LHBTIQ+"): taken into the match if present. */
   suffix: string;
   caseSensitive: boolean;
+  /** For case-sensitive forms: which words must keep their case ("NAVO" in "NAVO Missie Irak", not "Missie"). */
+  exact: boolean[];
   standalone: boolean;
   /** Reached through a generated plural of the last word. */
   inflected: boolean;
@@ -38,10 +40,12 @@ interface CompiledForm {
 
 interface TrieNode {
   next: Map<string, TrieNode> | null;
+  /** Lower-cased first characters of the keys in `next`: a quick "no" before tokenizing further. */
+  nextFirst: string;
   forms: CompiledForm[] | null;
 }
 
-const newNode = (): TrieNode => ({ next: null, forms: null });
+const newNode = (): TrieNode => ({ next: null, nextFirst: '', forms: null });
 const MAX_GAP = 12;
 const PUNCTUATION_GAP = /^[\s\u00A0.,/&+'’:-]*$/u;
 const LINE_END_HYPHEN = /^[-\u00AD]\s*\n\s*$/;
@@ -50,6 +54,44 @@ const ALL_CAPS_NEIGHBOUR_BEFORE = /\p{Lu}{2,}[^\S\n]+$/u;
 const ALL_CAPS_NEIGHBOUR_AFTER = /^[^\S\n]+\p{Lu}{2,}(?![\p{Ll}])/u;
 const ALL_CAPS_WORD = /^\p{Lu}{2,}$/u;
 const DIGIT_TAIL = /^(\p{L}{2,})\d{1,2}$/u;
+
+const FILTER_SIZE = 1 << 20;
+
+/** Add the first character of a key (folded, so ASCII or a non-ASCII letter) to a node's set. */
+const addFirst = (firsts: string, key: string) =>
+  firsts.includes(key[0] ?? '') ? firsts : firsts + (key[0] ?? '');
+
+/**
+ * Hash of a word's length and first three letters, ASCII letters folded to lower case; -1 when one
+ * of them is not ASCII (such words always go to the Map look-up).
+ */
+function filterHash(word: string): number {
+  const a = word.charCodeAt(0);
+  const b = word.length > 1 ? word.charCodeAt(1) : 0;
+  const c = word.length > 2 ? word.charCodeAt(2) : 0;
+  if ((a | b | c) > 127) return -1;
+  const h = (((a | 32) * 31 + (b | 32)) * 31 + (c | 32)) * 31 + Math.min(word.length, 63);
+  return h & (FILTER_SIZE - 1);
+}
+
+/**
+ * Cheap pre-check before the fallbacks of `alternateToken`: a word can only be found another way
+ * if it has non-ASCII letters, ends in a (footnote) digit, or is followed by a hyphen.
+ */
+function mayHaveAlternate(text: string, word: string, end: number): boolean {
+  if (endsWithDigit(word)) return true;
+  const next = text.charCodeAt(end);
+  if ((next === 45 || next === 0xad) && isSpace(text.charCodeAt(end + 1))) return true;
+  return NON_ASCII_WORD.test(word);
+}
+/** A letter followed by a final digit ("Irak2"), not a number ("2024"). */
+function endsWithDigit(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  const first = word.charCodeAt(0);
+  return last >= 48 && last <= 57 && !(first >= 48 && first <= 57);
+}
+const isSpace = (code: number) => code === 10 || code === 13 || code === 32 || code === 9;
+const NON_ASCII_WORD = /[\u0080-\uFFFF]/;
 
 /** Punctuation between words as compared: spaces ignored, every apostrophe the same. */
 const literalGap = (gap: string) => gap.replace(/\s+/g, '').replace(/[’‘`´]/g, "'");
@@ -63,6 +105,8 @@ interface Token {
 export class Matcher {
   readonly entries: readonly Entry[];
   private readonly root = new Map<string, TrieNode>();
+  /** Bit set over (length, first three letters) of every root key: most words are rejected by it. */
+  private readonly rootFilter = new Uint8Array(FILTER_SIZE >> 3);
   private readonly tokenPattern = new RegExp(TOKEN_SOURCE, 'gu');
   private readonly lookahead = new RegExp(TOKEN_SOURCE, 'gu');
 
@@ -78,12 +122,24 @@ export class Matcher {
     const matches: Match[] = [];
     const pattern = this.tokenPattern;
     pattern.lastIndex = 0;
+    // Hot loop: one regex step, one toLowerCase and one Map look-up per word; allocation and the
+    // slower fallbacks only for the few words that may start a form.
     for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
       const word = found[0];
       const start = found.index;
-      const token = { start, end: start + word.length, word };
-      const node = this.root.get(word.toLowerCase()) ?? this.rootFallback(text, token);
-      if (node === undefined) continue;
+      const hash = filterHash(word);
+      let node =
+        hash < 0 || this.rootFilter[hash >> 3] & (1 << (hash & 7))
+          ? this.root.get(word.toLowerCase())
+          : undefined;
+      let token: Token;
+      if (node === undefined) {
+        if (!mayHaveAlternate(text, word, start + word.length)) continue;
+        const alternate = this.alternateToken(text, { start, end: start + word.length, word }, this.root);
+        if (!alternate) continue;
+        token = alternate.token;
+        node = alternate.node;
+      } else token = { start, end: start + word.length, word };
       const match = this.longestFrom(text, token, node);
       if (match) {
         matches.push(match);
@@ -105,27 +161,34 @@ export class Matcher {
       gaps,
       suffix: form.text.slice(form.text.lastIndexOf(words.at(-1) ?? '') + (words.at(-1)?.length ?? 0)).trim(),
       caseSensitive: rule?.caseSensitive ?? form.caseSensitive,
+      exact: words.map(
+        (word) => words.length === 1 || rule?.caseSensitive === true || looksLikeAcronym(word),
+      ),
       standalone: rule?.standalone ?? false,
       inflected: false,
     };
     let node: TrieNode | undefined;
     let level = this.root;
+    let parent: TrieNode | undefined;
     for (const key of keys.slice(0, -1)) {
+      if (level === this.root) this.filterAdd(key);
       node = level.get(key) ?? newNode();
       level.set(key, node);
+      if (parent) parent.nextFirst = addFirst(parent.nextFirst, key);
       node.next ??= new Map();
       level = node.next;
+      parent = node;
     }
     const lastKey = keys.at(-1) ?? '';
-    this.addTerminal(level, lastKey, compiled);
-    if (!compiled.caseSensitive) {
-      for (const inflected of inflections(lastKey)) {
-        this.addTerminal(level, inflected, { ...compiled, inflected: true });
-      }
-    }
+    const finals = [lastKey, ...(compiled.caseSensitive ? [] : inflections(lastKey))];
+    finals.forEach((key, i) => {
+      this.addTerminal(level, key, i === 0 ? compiled : { ...compiled, inflected: true });
+      if (parent) parent.nextFirst = addFirst(parent.nextFirst, key);
+    });
   }
 
   private addTerminal(level: Map<string, TrieNode>, key: string, form: CompiledForm): void {
+    if (level === this.root) this.filterAdd(key);
     const node = level.get(key) ?? newNode();
     level.set(key, node);
     node.forms ??= [];
@@ -133,6 +196,11 @@ export class Matcher {
     if (form.inflected && node.forms.some((f) => !f.inflected)) return;
     if (!form.inflected) node.forms = node.forms.filter((f) => !f.inflected);
     node.forms.push(form);
+  }
+
+  private filterAdd(key: string): void {
+    const hash = filterHash(key);
+    if (hash >= 0) this.rootFilter[hash >> 3] |= 1 << (hash & 7);
   }
 
   private gapsOf(text: string, words: string[]): (string | null)[] {
@@ -147,16 +215,7 @@ export class Matcher {
     return gaps;
   }
 
-  /** Second chance for a word that missed the root: diacritics, glued footnote digits, line-end hyphenation. */
-  private rootFallback(text: string, token: Token): TrieNode | undefined {
-    const candidate = this.alternateToken(text, token, this.root);
-    if (candidate) {
-      Object.assign(token, candidate.token);
-      return candidate.node;
-    }
-    return undefined;
-  }
-
+  /** Second chance for a word: diacritics, a glued footnote digit, hyphenation at a line end. */
   private alternateToken(
     text: string,
     token: Token,
@@ -165,17 +224,30 @@ export class Matcher {
     const folded = fold(token.word);
     const direct = level.get(folded);
     if (direct) return { token, node: direct };
-    const glued = DIGIT_TAIL.exec(folded);
+    const glued = endsWithDigit(token.word) ? DIGIT_TAIL.exec(token.word) : null;
     if (glued?.[1]) {
-      const node = level.get(glued[1]);
+      const node = level.get(fold(glued[1]));
       if (node) return { token: { ...token, end: token.start + glued[1].length, word: glued[1] }, node };
     }
+    if (!isSpace(text.charCodeAt(token.end + 1))) return undefined;
     const next = this.nextToken(text, token.end);
     if (next && LINE_END_HYPHEN.test(text.slice(token.end, next.start)) && /^\p{Ll}/u.test(next.word)) {
       const node = level.get(folded + fold(next.word));
       if (node) return { token: { start: token.start, end: next.end, word: token.word + next.word }, node };
     }
     return undefined;
+  }
+
+  /** The first letter after the gap at `from` could start one of the next words (non-ASCII: maybe). */
+  private nextMayFit(text: string, from: number, firsts: string): boolean {
+    for (let i = from; i < from + MAX_GAP && i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 127) return true;
+      if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) {
+        return firsts.includes(String.fromCharCode(code >= 65 && code <= 90 ? code | 32 : code));
+      }
+    }
+    return false;
   }
 
   private nextToken(text: string, from: number): Token | undefined {
@@ -195,6 +267,7 @@ export class Matcher {
       if (node.forms) best = this.accept(text, tokens, node.forms) ?? best;
       if (!node.next) break;
       const previous = tokens.at(-1) as Token;
+      if (!this.nextMayFit(text, previous.end, node.nextFirst)) break;
       const next = this.nextToken(text, previous.end);
       if (!next || !PUNCTUATION_GAP.test(text.slice(previous.end, next.start))) break;
       const key = next.word.toLowerCase();
@@ -239,7 +312,9 @@ export class Matcher {
     // A heading in capitals ("MINISTERS VAN BUITENLANDSE ZAKEN") is not a use of a phrase.
     if (!form.caseSensitive && tokens.every((t) => ALL_CAPS_WORD.test(t.word))) return false;
     if (form.caseSensitive) {
-      const sameCase = tokens.every((t, i) => t.word.replace(/\u00AD/g, '') === form.words[i]);
+      const sameCase = tokens.every(
+        (t, i) => !form.exact[i] || t.word.replace(/\u00AD/g, '') === form.words[i],
+      );
       if (!sameCase) return false;
     }
     if (form.standalone) {

@@ -165,3 +165,14 @@ describe('acronyms defined in the text itself', () => {
     expect(annotate(matcher, 'Shia Coordination Framework (SCF)').every((a) => !a.pageDefined)).toBe(true);
   });
 });
+
+describe('case rules inside multi-word forms', () => {
+  it('keeps the case of the acronym word only', () => {
+    expect(ids('de NAVO missie Irak')).toEqual(['nmi']);
+    expect(ids('de navo Missie Irak')).toEqual([]);
+  });
+
+  it('keeps the spelling of a word with a glued footnote digit', () => {
+    expect(found('bijdrage aan de NAVO Missie Irak3 ontvangt u')).toEqual([['NAVO Missie Irak', 'nmi']]);
+  });
+});

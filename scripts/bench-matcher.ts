@@ -1,0 +1,197 @@
+/**
+ * `npm run bench`: matcher throughput, side by side in one run (issue 5).
+ *   (a) the matcher with the curated glossary
+ *   (b) the matcher with a synthetic 10,000-entry glossary (curated + generated entries)
+ *   (c) the naive baseline: one RegExp per entry, run over a 1 MB slice
+ *   (d) the floor: one pass of a Unicode word tokenizer over the same text
+ * plus compile time and retained heap of each compiled matcher. Run with --expose-gc.
+ * Figures go in BENCHMARKS.md; nothing here asserts timings.
+ */
+import { CURATED_ENTRIES } from '../glossary/data';
+import { formsOf } from '../glossary/forms';
+import { Matcher } from '../glossary/matcher';
+import type { Entry } from '../glossary/schema';
+import { readSeed, seedFiles } from '../tests/fixtures/seeds';
+
+const TARGET_BYTES = 10 * 1024 * 1024;
+const NAIVE_SLICE = 1024 * 1024;
+const RUNS = 5;
+
+function corpus(): string {
+  const seeds = seedFiles().map(readSeed).join('\n\n');
+  return seeds.repeat(Math.ceil(TARGET_BYTES / Buffer.byteLength(seeds)));
+}
+
+/** Deterministic pseudo-random generator (mulberry32), so every run benchmarks the same glossary. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function syntheticGlossary(size: number): Entry[] {
+  const next = random(42);
+  const pick = (chars: string, n: number) =>
+    Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
+  const syllables = [
+    'ka',
+    'ver',
+    'sto',
+    'lin',
+    'mar',
+    'de',
+    'ro',
+    'ten',
+    'gel',
+    'bor',
+    'us',
+    'qua',
+    'zin',
+    'pel',
+  ];
+  const word = () =>
+    Array.from(
+      { length: 2 + Math.floor(next() * 3) },
+      () => syllables[Math.floor(next() * syllables.length)],
+    ).join('');
+  const entries: Entry[] = [...CURATED_ENTRIES];
+  for (let i = entries.length; i < size; i++) {
+    const acronym = pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 3 + Math.floor(next() * 3));
+    const phrase = Array.from({ length: 1 + Math.floor(next() * 3) }, word).join(' ');
+    entries.push({
+      id: `synthetic-${i}`,
+      kind: 'acronym',
+      category: 'concept',
+      acronym,
+      nl: { term: phrase, expansion: phrase, definition: 'Synthetisch.' },
+      en: { term: `${phrase} en`, expansion: `${phrase} en`, definition: 'Synthetic.' },
+      variants: [`${phrase}-${word()}`],
+      related: [],
+      sources: [],
+    });
+  }
+  return entries;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How most highlighters work: one regular expression per entry, scanned over the whole text. */
+function naiveRegExps(entries: readonly Entry[]): RegExp[] {
+  return entries.map((entry) => {
+    const forms = formsOf(entry).map((f) => escapeRegExp(f.text).replace(/\s+/g, '\\s+'));
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  });
+}
+
+function naiveCount(regexps: RegExp[], text: string): number {
+  let count = 0;
+  for (const regexp of regexps) for (const _ of text.matchAll(regexp)) count++;
+  return count;
+}
+
+function tokenizerFloor(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) count++;
+  return count;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Median MB/s of `runs` runs of fn over text. */
+function throughput(
+  text: string,
+  fn: (text: string) => number,
+  runs = RUNS,
+): { mbps: number; result: number } {
+  const megabytes = Buffer.byteLength(text) / 1024 / 1024;
+  let result = 0;
+  const speeds: number[] = [];
+  fn(text.slice(0, 100_000)); // warm up the JIT
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = fn(text);
+    speeds.push(megabytes / ((performance.now() - start) / 1000));
+  }
+  return { mbps: median(speeds), result };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function compile(entries: readonly Entry[]): { matcher: Matcher; ms: number; heapMB: number } {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const matcher = new Matcher(entries);
+  const ms = performance.now() - start;
+  gc?.();
+  const heapMB = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  return { matcher, ms, heapMB };
+}
+
+function main() {
+  if (!gc) console.warn('(run with node --expose-gc for heap figures)');
+  const text = corpus();
+  const slice = text.slice(0, NAIVE_SLICE);
+  const synthetic = syntheticGlossary(10_000);
+  const real = compile(CURATED_ENTRIES);
+  const big = compile(synthetic);
+
+  const floor = throughput(text, tokenizerFloor);
+  const a = throughput(text, (t) => real.matcher.match(t).length);
+  const b = throughput(text, (t) => big.matcher.match(t).length);
+  const naiveReal = throughput(slice, (t) => naiveCount(naiveRegExps(CURATED_ENTRIES), t), 3);
+  const naiveBig = throughput(slice, (t) => naiveCount(naiveRegExps(synthetic), t), 1);
+
+  const mb = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
+  console.log(
+    `Input: the ${seedFiles().length} seeds repeated to ${mb} MB (${floor.result.toLocaleString('en')} words); node ${process.version}\n`,
+  );
+  const rows: [string, string, string][] = [
+    [
+      '(d) floor: tokenizer /[\\p{L}\\p{N}]+/gu',
+      floor.mbps.toFixed(1),
+      `${floor.result.toLocaleString('en')} tokens`,
+    ],
+    [
+      `(a) matcher, curated glossary (${CURATED_ENTRIES.length} entries)`,
+      a.mbps.toFixed(1),
+      `${a.result.toLocaleString('en')} matches`,
+    ],
+    [
+      `(b) matcher, synthetic glossary (${synthetic.length.toLocaleString('en')} entries)`,
+      b.mbps.toFixed(1),
+      `${b.result.toLocaleString('en')} matches`,
+    ],
+    [
+      '(c) naive RegExp per entry, curated (1 MB slice)',
+      naiveReal.mbps.toFixed(2),
+      `${naiveReal.result.toLocaleString('en')} matches`,
+    ],
+    [
+      '(c) naive RegExp per entry, 10,000 entries (1 MB slice)',
+      naiveBig.mbps.toFixed(3),
+      `${naiveBig.result.toLocaleString('en')} matches`,
+    ],
+  ];
+  console.log('| run | MB/s | result |\n|---|---:|---|');
+  for (const [name, speed, result] of rows) console.log(`| ${name} | ${speed} | ${result} |`);
+  console.log('\n| ratio | value | goal |\n|---|---:|---|');
+  console.log(`| floor / (a) | ${(floor.mbps / a.mbps).toFixed(2)}× slower | ≤ 3× |`);
+  console.log(`| (a) / (b) | ${(a.mbps / b.mbps).toFixed(2)}× slower | ≤ 1.5× |`);
+  console.log(
+    `| (b) / naive 10k | ${(b.mbps / naiveBig.mbps).toFixed(0)}× faster | ≥ 20× (for (a): ${(a.mbps / naiveBig.mbps).toFixed(0)}×) |`,
+  );
+  console.log('\n| compiled matcher | compile ms | retained heap MB |\n|---|---:|---:|');
+  console.log(`| curated (${CURATED_ENTRIES.length}) | ${real.ms.toFixed(1)} | ${real.heapMB.toFixed(2)} |`);
+  console.log(
+    `| synthetic (${synthetic.length.toLocaleString('en')}) | ${big.ms.toFixed(1)} | ${big.heapMB.toFixed(2)} |`,
+  );
+}
+
+main();
