@@ -10,7 +10,7 @@
 import { formsOf, type SurfaceForm } from './forms';
 import { inflections } from './inflect';
 import type { Entry } from './schema';
-import { fold, JOINER, TOKEN_SOURCE, wordsOf } from './text';
+import { fold, JOINER, looksLikeAcronym, TOKEN_SOURCE, wordsOf } from './text';
 
 export interface Match {
   start: number;
@@ -129,7 +129,7 @@ export class Matcher {
       const start = found.index;
       const hash = filterHash(word);
       let node =
-        hash < 0 || this.rootFilter[hash >> 3] & (1 << (hash & 7))
+        hash < 0 || (this.rootFilter[hash >> 3] as number) & (1 << (hash & 7))
           ? this.root.get(word.toLowerCase())
           : undefined;
       let token: Token;
@@ -200,7 +200,7 @@ export class Matcher {
 
   private filterAdd(key: string): void {
     const hash = filterHash(key);
-    if (hash >= 0) this.rootFilter[hash >> 3] |= 1 << (hash & 7);
+    if (hash >= 0) this.rootFilter[hash >> 3] = (this.rootFilter[hash >> 3] as number) | (1 << (hash & 7));
   }
 
   private gapsOf(text: string, words: string[]): (string | null)[] {

@@ -4,6 +4,7 @@
  *   (b) the matcher with a synthetic 10,000-entry glossary (curated + generated entries)
  *   (c) the naive baseline: one RegExp per entry, run over a 1 MB slice
  *   (d) the floor: one pass of a Unicode word tokenizer over the same text
+ * (RegExp compile time is included in (c): that is what such a highlighter pays per page)
  * plus compile time and retained heap of each compiled matcher. Run with --expose-gc.
  * Figures go in BENCHMARKS.md; nothing here asserts timings.
  */
@@ -15,6 +16,8 @@ import { readSeed, seedFiles } from '../tests/fixtures/seeds';
 
 const TARGET_BYTES = 10 * 1024 * 1024;
 const NAIVE_SLICE = 1024 * 1024;
+/** One RegExp per entry for 10,000 entries takes minutes per MB; a quarter MB gives the same MB/s. */
+const NAIVE_BIG_SLICE = 256 * 1024;
 const RUNS = 5;
 
 function corpus(): string {
@@ -146,7 +149,7 @@ function main() {
   const a = throughput(text, (t) => real.matcher.match(t).length);
   const b = throughput(text, (t) => big.matcher.match(t).length);
   const naiveReal = throughput(slice, (t) => naiveCount(naiveRegExps(CURATED_ENTRIES), t), 3);
-  const naiveBig = throughput(slice, (t) => naiveCount(naiveRegExps(synthetic), t), 1);
+  const naiveBig = throughput(text.slice(0, NAIVE_BIG_SLICE), (t) => naiveCount(naiveRegExps(synthetic), t), 1);
 
   const mb = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
   console.log(
