@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CURATED_ENTRIES, DATA_FILES } from '../../../glossary/data';
 import { Matcher } from '../../../glossary/matcher';
 import { formatIssue, parseEntry } from '../../../glossary/schema';
+import { findUnknownTerms } from '../../../glossary/unknown';
 import { checkGlossary } from '../../../glossary/validate';
 import { readSeed, seedFiles } from '../../fixtures/seeds';
 
@@ -54,5 +55,16 @@ describe('curated glossary data files', () => {
       }
     }
     expect(unsupported).toEqual([]);
+  });
+
+  it('covers every acronym in the seeds (capitals in headings aside)', () => {
+    // findUnknownTerms skips words inside ALL-CAPS runs (headings such as "BRIEF VAN DE MINISTERS").
+    const matcher = new Matcher(CURATED_ENTRIES);
+    const missing = seedFiles().flatMap((name) =>
+      findUnknownTerms(matcher, readSeed(name))
+        .filter((term) => term.kind === 'acronym')
+        .map((term) => `${name}: ${term.form}`),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -124,7 +124,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
     mopa: 3, // "MoPA", "Ministry of Peshmerga Affairs (MoPA)" = 2
     lto: 1, // "Long Term Objectives"
     kar: 2, // "Koerdische Autonome Regio (KAR)"
-    'jocat-n': 2, // "Joint Operations Command\nAdvisory Team (JOCAT) MNorth" = 2 either way
+    'jocat-n': 3, // "Joint Operations Command Advisory Team (JOCAT) MNorth": full form, JOCAT, MNorth
     scf: 2,
     iom: 2,
     us: 9, // 10 VS (incl. VS-geleide, VS-Irak bilateraal, "(VS)") minus "VS-Irak Higher Military Commission"
