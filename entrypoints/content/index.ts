@@ -23,12 +23,11 @@ export default defineContentScript({
       ]);
       seen = new Set();
       if (!ctx.isValid || disabled.includes(location.hostname)) return report(0);
-      const marks = markAll(document.body, matcher, (match) => {
+      markAll(document.body, matcher, (match) => {
         const first = !seen.has(match.id);
         seen.add(match.id);
         return mode === 'all' || first;
       });
-      document.documentElement.dataset.begripMarks = String(marks.length);
       report(seen.size);
     };
 

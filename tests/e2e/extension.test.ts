@@ -11,6 +11,9 @@ beforeAll(async () => {
     body: seedPage('Aanvullende Nederlandse militaire inzet in Irak', readSeed('000_0bc7f43dc9c984f1.txt')),
   });
   harness.serve('/elsewhere', { body: seedPage('Not a government site', 'NMI en OIR in Irak.') });
+  // The same long seed page on a government host (marked) and on a host outside the defaults (not).
+  const voortgang = seedPage('Voortgangsrapportage Irak', readSeed('002_e3c0c53e0898a8e8.txt'));
+  harness.serve('/kamerstukken/voortgang', { body: voortgang });
 });
 afterAll(async () => harness?.close());
 
@@ -34,6 +37,22 @@ describe('the built extension in Chromium', () => {
     expect(ids).toContain('oir');
     await harness.screenshot(page, 'content-script-seed-000');
     await page.close();
+  });
+
+  it('leaves the page text exactly as it was', async () => {
+    const marked = await harness.open('https://www.rijksoverheid.nl/kamerstukken/voortgang');
+    await marked.waitForSelector('begrip-mark');
+    const plain = await harness.open('https://www.example.org/kamerstukken/voortgang');
+    expect(await marked.$$('begrip-mark').then((m) => m.length)).toBeGreaterThan(300);
+    expect(await plain.$$('begrip-mark')).toHaveLength(0);
+    for (const property of ['innerText', 'textContent'] as const) {
+      const [a, b] = await Promise.all(
+        [marked, plain].map((page) => page.evaluate((p) => document.body[p], property)),
+      );
+      expect(a, property).toBe(b);
+    }
+    await marked.close();
+    await plain.close();
   });
 
   it('does not run on a site outside the defaults', async () => {
