@@ -47,6 +47,7 @@ const compact = (value: string) => fold(value).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Characters with a meaning in fuse's extended search syntax are dropped from user queries. */
 const EXTENDED_SYNTAX = /[!'^=$|"]/g;
+const POSSESSIVE = /(\p{L})['’]s(?!\p{L})/gu;
 
 export class GlossarySearch {
   private readonly fuse: Fuse<SearchDoc>;
@@ -73,7 +74,9 @@ export class GlossarySearch {
     this.fuse = new Fuse(this.docs, OPTIONS);
   }
 
-  search(query: string, limit = 20): SearchHit[] {
+  search(rawQuery: string, limit = 20): SearchHit[] {
+    // "LTO’s" searches for LTO: a plural/possessive ending is not part of any term.
+    const query = rawQuery.replace(POSSESSIVE, '$1');
     const words = query.replace(EXTENDED_SYNTAX, ' ').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const results = this.fuse.search(words.join(' '), { limit: limit + 5 });
