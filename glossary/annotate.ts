@@ -41,17 +41,36 @@ export function unknownDefinitions(matcher: Matcher, text: string): PageDefiniti
   return [...byAcronym.values()];
 }
 
-/** Glossary matches and page-defined acronyms, sorted, never overlapping (the glossary wins). */
-export function annotate(matcher: Matcher, text: string, definitionsText: string = text): Annotation[] {
-  const matches: Annotation[] = matcher.match(text);
-  const definitions = unknownDefinitions(matcher, definitionsText);
-  if (definitions.length === 0) return matches;
-  const pageMatcher = new Matcher(definitions.map(pageEntry));
+export interface Annotator {
+  /** Acronyms the text defines that the glossary lacks, with the text's own expansion. */
+  readonly definitions: readonly PageDefinition[];
+  annotate(text: string): Annotation[];
+}
+
+/**
+ * An annotator for one document: definitions are found once in `documentText`, then any part of
+ * the document (a paragraph, a text run on a page) is annotated with the glossary and with them.
+ */
+export function createAnnotator(matcher: Matcher, documentText: string): Annotator {
+  const definitions = unknownDefinitions(matcher, documentText);
+  const pageMatcher = definitions.length ? new Matcher(definitions.map(pageEntry)) : null;
   const expansions = new Map(definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]));
-  const merged = [...matches];
-  for (const match of pageMatcher.match(text)) {
-    if (matches.some((m) => m.start < match.end && match.start < m.end)) continue;
-    merged.push({ ...match, pageDefined: { expansion: expansions.get(match.id) ?? '' } });
-  }
-  return merged.sort((a, b) => a.start - b.start);
+  return {
+    definitions,
+    annotate(text) {
+      const matches: Annotation[] = matcher.match(text);
+      if (!pageMatcher) return matches;
+      const merged = [...matches];
+      for (const match of pageMatcher.match(text)) {
+        if (matches.some((m) => m.start < match.end && match.start < m.end)) continue;
+        merged.push({ ...match, pageDefined: { expansion: expansions.get(match.id) ?? '' } });
+      }
+      return merged.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+/** Glossary matches and page-defined acronyms, sorted, never overlapping (the glossary wins). */
+export function annotate(matcher: Matcher, text: string): Annotation[] {
+  return createAnnotator(matcher, text).annotate(text);
 }

@@ -2,18 +2,18 @@
  * Marks glossary terms in the page's text with inline <begrip-mark> wrappers.
  *
  * Why wrappers and not the CSS Custom Highlight API: a wrapper can be the target of
- * aria-describedby while its gloss is open, can be scrolled to, and gets hover/focus events
- * without hit-testing on every mouse move. Wrappers only split text nodes: the page's text
- * (innerText/textContent) is unchanged, and `unmarkAll` restores the DOM (after normalisation).
- * A custom element name keeps page CSS such as `mark { … }` from styling them.
+ * aria-describedby while its gloss is open, can take keyboard focus and be scrolled to, and gets
+ * hover events without hit-testing every mouse move. Wrappers only split text nodes: the page's
+ * text (innerText/textContent) is unchanged, and `unmarkAll` restores the DOM (after
+ * normalisation). A custom element name keeps page CSS such as `mark { … }` off them.
  */
-import type { Match, Matcher } from '../../glossary/matcher';
+import type { Annotation } from '../../glossary/annotate';
 
 export const MARK_TAG = 'begrip-mark';
 export const HOST_TAG = 'begrip-tooltip';
 
-/** Elements whose text is never marked: code, form fields, editors, non-rendered and our own UI. */
-const SKIP_SELECTOR = [
+/** Elements whose text is never marked: code, form fields, non-rendered content and our own UI. */
+const SKIP_TAGS = new Set([
   'script',
   'style',
   'noscript',
@@ -22,6 +22,7 @@ const SKIP_SELECTOR = [
   'input',
   'select',
   'option',
+  'button',
   'code',
   'pre',
   'kbd',
@@ -31,131 +32,152 @@ const SKIP_SELECTOR = [
   'iframe',
   'object',
   'canvas',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[hidden]',
-  '[aria-hidden="true"]',
+  'head',
+  'title',
   MARK_TAG,
   HOST_TAG,
-].join(',');
-
-/** Inline elements: text on both sides of them belongs to the same run ("<b>Red Card</b> Holder"). */
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'MARK',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
-  'INS',
-  'DEL',
 ]);
 
-export interface MarkedTerm {
-  id: string;
-  element: HTMLElement;
+/** Inline elements: text on both sides belongs to the same run ("<b>Red Card</b> Holder"). */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'ins',
+  'del',
+  'label',
+]);
+
+/** A selector for the same rule, to check the ancestors of a root once. */
+export const SKIP_SELECTOR = [
+  ...SKIP_TAGS,
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[contenteditable]:not([contenteditable="false"])',
+].join(',');
+
+export function isSkipped(element: Element): boolean {
+  if (SKIP_TAGS.has(element.localName)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
-interface TextRun {
+export interface TextRun {
   nodes: Text[];
-  /** Start offset of each node within the joined text. */
+  /** Start offset of each node within `text`. */
   offsets: number[];
+  /** The nodes' text joined; a line break stands for a <br> between them. */
   text: string;
 }
 
 function blockOf(node: Node): Node | null {
   let current = node.parentNode;
-  while (current && current.nodeType === Node.ELEMENT_NODE && INLINE.has((current as Element).tagName)) {
+  while (current && current.nodeType === Node.ELEMENT_NODE && INLINE.has((current as Element).localName)) {
     current = current.parentNode;
   }
   return current;
 }
 
-/** Text nodes under `root` that may be marked, grouped into runs that read as one text. */
-export function collectRuns(root: Node): TextRun[] {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+/**
+ * Text runs under `root` in document order, lazily: the walk can be spread over several tasks.
+ * Skipped elements are rejected with their whole subtree; a skipped element or <br> inside a
+ * block ends the run or adds a line break, so words on both sides never glue together.
+ */
+export function* walkRuns(root: Node): Generator<TextRun> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
-      const parent = node.parentElement;
-      if (!parent || !node.nodeValue?.trim()) return NodeFilter.FILTER_REJECT;
-      return parent.closest(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const element = node as Element;
+        if (element.localName === 'br') return NodeFilter.FILTER_ACCEPT;
+        return isSkipped(element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      }
+      return /\S/.test(node.nodeValue ?? '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
-  const runs: TextRun[] = [];
-  let current: TextRun | null = null;
-  let currentBlock: Node | null = null;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const block = blockOf(node);
-    if (!current || block !== currentBlock) {
-      current = { nodes: [], offsets: [], text: '' };
-      runs.push(current);
-      currentBlock = block;
+  let run: TextRun | null = null;
+  let runBlock: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (run) run.text += '\n';
+      continue;
     }
-    current.offsets.push(current.text.length);
-    current.nodes.push(node);
-    current.text += node.nodeValue ?? '';
+    const block = blockOf(node);
+    if (run && block !== runBlock) {
+      yield run;
+      run = null;
+    }
+    run ??= { nodes: [], offsets: [], text: '' };
+    runBlock = block;
+    run.offsets.push(run.text.length);
+    run.nodes.push(node as Text);
+    run.text += node.nodeValue ?? '';
   }
-  return runs;
+  if (run) yield run;
+}
+
+/** True while the run still reads as it did when it was collected. */
+export function isIntact(run: TextRun): boolean {
+  return run.nodes.every((node, i) => {
+    const start = run.offsets[i] as number;
+    return node.isConnected && run.text.startsWith(node.nodeValue ?? '', start);
+  });
 }
 
 /** Wrap [start, end) of one text node; returns the wrapper. */
-function wrap(node: Text, start: number, end: number, match: Match): HTMLElement {
+function wrap(node: Text, start: number, end: number, id: string): HTMLElement {
   const middle = start > 0 ? node.splitText(start) : node;
   if (end - start < (middle.nodeValue?.length ?? 0)) middle.splitText(end - start);
   const mark = document.createElement(MARK_TAG);
-  mark.dataset.begripId = match.id;
+  mark.dataset.begripId = id;
   middle.replaceWith(mark);
   mark.append(middle);
   return mark;
 }
 
-/** Mark the matches of one run; pieces of a match that spans several text nodes each get a wrapper. */
-export function markRun(run: TextRun, matches: Match[]): MarkedTerm[] {
+export interface MarkedTerm {
+  annotation: Annotation;
+  element: HTMLElement;
+}
+
+/** Mark the annotations of one run; a match spanning several text nodes gets one wrapper per piece. */
+export function markRun(run: TextRun, annotations: readonly Annotation[]): MarkedTerm[] {
   const marked: MarkedTerm[] = [];
-  // Right to left, so splitting a node never shifts the offsets still to be used.
-  for (let m = matches.length - 1; m >= 0; m--) {
-    const match = matches[m] as Match;
+  // Right to left, so splitting a node never shifts offsets still to be used.
+  for (let m = annotations.length - 1; m >= 0; m--) {
+    const annotation = annotations[m] as Annotation;
     for (let i = run.nodes.length - 1; i >= 0; i--) {
       const nodeStart = run.offsets[i] as number;
       const node = run.nodes[i] as Text;
       const nodeEnd = nodeStart + (node.nodeValue?.length ?? 0);
-      if (nodeEnd <= match.start || nodeStart >= match.end) continue;
-      const from = Math.max(match.start, nodeStart) - nodeStart;
-      const to = Math.min(match.end, nodeEnd) - nodeStart;
+      if (nodeEnd <= annotation.start || nodeStart >= annotation.end) continue;
+      const from = Math.max(annotation.start, nodeStart) - nodeStart;
+      const to = Math.min(annotation.end, nodeEnd) - nodeStart;
       if (!node.nodeValue?.slice(from, to).trim()) continue;
-      marked.push({ id: match.id, element: wrap(node, from, to, match) });
+      marked.push({ annotation, element: wrap(node, from, to, annotation.id) });
     }
   }
   return marked.reverse();
-}
-
-/** Mark every match under `root`; `keep` may drop matches (e.g. only the first per term). */
-export function markAll(
-  root: Node,
-  matcher: Matcher,
-  keep: (m: Match) => boolean = () => true,
-): MarkedTerm[] {
-  const marked: MarkedTerm[] = [];
-  for (const run of collectRuns(root)) {
-    const matches = matcher.match(run.text).filter(keep);
-    if (matches.length) marked.push(...markRun(run, matches));
-  }
-  return marked;
 }
 
 /** Remove every wrapper under `root`, merging the text back. */

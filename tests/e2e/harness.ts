@@ -26,6 +26,8 @@ export interface Harness {
   extensionId: string;
   /** Network requests seen by the browser (URL), for the privacy checks. */
   requests: string[];
+  /** Console errors and uncaught exceptions of pages opened with `open`, as "url: text". */
+  errors: string[];
   serve(path: string, fixture: Fixture): void;
   open(url: string): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -82,7 +84,8 @@ export async function launch(): Promise<Harness> {
     throw new Error(`No extension build in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const workDir = mkdtempSync(join(tmpdir(), 'begrip-e2e-'));
-  const fixtures = new Map<string, Fixture>();
+  // Browsers ask every host for a favicon; an empty one keeps 404s out of the console checks.
+  const fixtures = new Map<string, Fixture>([['/favicon.ico', { body: '', contentType: 'image/x-icon' }]]);
   const server = await startServer(makeCertificate(workDir), fixtures);
   const port = (server.address() as AddressInfo).port;
   const mapped = HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
@@ -105,6 +108,7 @@ export async function launch(): Promise<Harness> {
     ],
   });
   const requests: string[] = [];
+  const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
@@ -120,9 +124,14 @@ export async function launch(): Promise<Harness> {
     context,
     extensionId,
     requests,
+    errors,
     serve: (path, fixture) => fixtures.set(path, fixture),
     async open(url) {
       const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
       await page.goto(url);
       return page;
     },

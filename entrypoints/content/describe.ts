@@ -1,0 +1,27 @@
+import type { TooltipContent } from '../../components/Tooltip';
+import type { PageDefinition } from '../../glossary/abbreviations';
+import { PAGE_ID_PREFIX } from '../../glossary/annotate';
+import { CURATED_ENTRIES } from '../../glossary/data';
+import { categoryLabel } from '../../utils/i18n';
+
+const byId = new Map(CURATED_ENTRIES.map((entry) => [entry.id, entry]));
+
+/** What the gloss shows for a mark: its glossary entry, or the page's own expansion. */
+export function describeMark(
+  mark: HTMLElement,
+  definitions: readonly PageDefinition[],
+): TooltipContent | null {
+  const id = mark.dataset.begripId ?? '';
+  if (id.startsWith(PAGE_ID_PREFIX)) {
+    const acronym = id.slice(PAGE_ID_PREFIX.length);
+    const definition = definitions.find((d) => d.acronym === acronym);
+    return definition ? { kind: 'page', acronym, expansion: definition.expansion } : null;
+  }
+  const entry = byId.get(id);
+  if (!entry) return null;
+  const relatedLabels = entry.related.map((relatedId) => {
+    const related = byId.get(relatedId);
+    return related ? (related.acronym ?? related.nl.term) : relatedId;
+  });
+  return { kind: 'entry', entry, categoryLabel: categoryLabel(entry.category), relatedLabels };
+}

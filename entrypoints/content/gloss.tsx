@@ -1,0 +1,243 @@
+/**
+ * The gloss on the page: one shadow-root host, opened on hover (after a short delay), keyboard
+ * focus or tap, closed with Escape. Placed below the term, or above it when there is no room;
+ * it never covers the term and moves with scrolling.
+ *
+ * Why our own host and not WXT's createShadowRootUi: WXT adds the styles as a <style> element,
+ * which a strict page Content-Security-Policy (style-src 'self') may block. A constructed
+ * stylesheet (adoptedStyleSheets) and CSSOM property writes are not subject to CSP.
+ * Keyboard: Alt+Shift+N / Alt+Shift+P step to the next / previous term (marks stay out of the
+ * tab order, so pages with hundreds of terms remain quick to tab through).
+ */
+import { render } from 'preact';
+import { Tooltip, type TooltipContent } from '../../components/Tooltip';
+import tooltipCss from '../../components/tooltip.css?inline';
+import type { GlossLanguage } from '../../utils/settings';
+import { HOST_TAG, MARK_TAG } from './highlighter';
+
+const OPEN_DELAY_MS = 300;
+const CLOSE_DELAY_MS = 250;
+const GAP = 6;
+const MARGIN = 8;
+
+export interface GlossOptions {
+  describe: (mark: HTMLElement) => TooltipContent | null;
+  language: () => GlossLanguage;
+  pageDefinedLabel: string;
+  signal: AbortSignal;
+}
+
+const markOf = (target: EventTarget | null) =>
+  target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null;
+
+function createHost(): { host: HTMLElement; container: HTMLElement } {
+  const host = document.createElement(HOST_TAG);
+  const important = (name: string, value: string) => host.style.setProperty(name, value, 'important');
+  for (const [name, value] of Object.entries({
+    all: 'initial',
+    position: 'absolute',
+    top: '0',
+    left: '0',
+    width: '0',
+    height: '0',
+    display: 'block',
+    overflow: 'visible',
+    'z-index': '2147483647',
+    transform: 'none',
+    contain: 'none',
+    'pointer-events': 'none',
+  })) {
+    important(name, value);
+  }
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(tooltipCss);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    // Older engines (or a content-script sandbox that cannot adopt sheets): a <style> element.
+    const style = document.createElement('style');
+    style.textContent = tooltipCss;
+    shadow.append(style);
+  }
+  const container = document.createElement('div');
+  shadow.append(container);
+  return { host, container };
+}
+
+export class Gloss {
+  private readonly host: HTMLElement;
+  private readonly container: HTMLElement;
+  private readonly tooltipId = `begrip-gloss-${Math.random().toString(36).slice(2, 10)}`;
+  private current: HTMLElement | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+
+  constructor(private readonly options: GlossOptions) {
+    ({ host: this.host, container: this.container } = createHost());
+    this.listen(options.signal);
+  }
+
+  get openMark(): HTMLElement | null {
+    return this.current;
+  }
+
+  show(mark: HTMLElement): void {
+    this.cancelTimers();
+    const content = this.options.describe(mark);
+    if (!content) return;
+    if (this.current && this.current !== mark) this.release(this.current);
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+    this.current = mark;
+    mark.setAttribute('aria-describedby', this.tooltipId);
+    render(
+      <Tooltip
+        id={this.tooltipId}
+        content={content}
+        language={this.options.language()}
+        pageDefinedLabel={this.options.pageDefinedLabel}
+        onPointerEnter={() => this.cancelTimers()}
+        onPointerLeave={() => this.scheduleHide()}
+      />,
+      this.container,
+    );
+    this.place();
+  }
+
+  hide(): void {
+    this.cancelTimers();
+    if (this.current) this.release(this.current);
+    this.current = null;
+    render(null, this.container);
+    this.host.remove();
+  }
+
+  /** Re-render with the current settings (language changed). */
+  refresh(): void {
+    if (this.current) this.show(this.current);
+  }
+
+  destroy(): void {
+    this.hide();
+  }
+
+  /** Focus the next (1) or previous (-1) term after the focused one, or from the viewport top. */
+  step(direction: 1 | -1): void {
+    const marks = [...document.querySelectorAll<HTMLElement>(MARK_TAG)];
+    if (marks.length === 0) return;
+    const active = markOf(document.activeElement);
+    let index = active ? marks.indexOf(active) + direction : -1;
+    if (!active) {
+      const firstBelow = marks.findIndex((m) => m.getBoundingClientRect().top >= 0);
+      index = direction === 1 ? Math.max(firstBelow, 0) : (firstBelow > 0 ? firstBelow : marks.length) - 1;
+    }
+    const target = marks[(index + marks.length) % marks.length] as HTMLElement;
+    target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    this.show(target);
+  }
+
+  private release(mark: HTMLElement): void {
+    mark.removeAttribute('aria-describedby');
+    if (document.activeElement !== mark) mark.removeAttribute('tabindex');
+  }
+
+  private scheduleShow(mark: HTMLElement): void {
+    clearTimeout(this.closeTimer);
+    if (mark === this.current) return;
+    clearTimeout(this.openTimer);
+    this.openTimer = setTimeout(() => this.show(mark), OPEN_DELAY_MS);
+  }
+
+  private scheduleHide(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.hide(), CLOSE_DELAY_MS);
+  }
+
+  private cancelTimers(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+  }
+
+  /** Below the term, or above it when it does not fit; clamped to the viewport horizontally. */
+  private place(): void {
+    const mark = this.current;
+    const tooltip = this.container.firstElementChild as HTMLElement | null;
+    if (!mark || !tooltip) return;
+    if (!mark.isConnected) {
+      this.hide();
+      return;
+    }
+    const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    const origin = this.host.getBoundingClientRect();
+    const width = tooltip.offsetWidth;
+    const height = tooltip.offsetHeight;
+    const viewportWidth = document.documentElement.clientWidth;
+    const viewportHeight = window.innerHeight;
+    const left = Math.max(MARGIN, Math.min(rect.left, viewportWidth - width - MARGIN));
+    const below = rect.bottom + GAP;
+    const above = rect.top - GAP - height;
+    const top = below + height > viewportHeight - MARGIN && above >= MARGIN ? above : below;
+    tooltip.style.left = `${left - origin.left}px`;
+    tooltip.style.top = `${top - origin.top}px`;
+    tooltip.dataset.placement = top === above ? 'above' : 'below';
+  }
+
+  private listen(signal: AbortSignal): void {
+    const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
+      document.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal });
+    on('mouseover', (event) => {
+      const mark = markOf(event.target);
+      if (mark) this.scheduleShow(mark);
+    });
+    on('mouseout', (event) => {
+      const from = markOf(event.target);
+      if (from && markOf(event.relatedTarget) !== from && event.relatedTarget !== this.host)
+        this.scheduleHide();
+    });
+    on('focusin', (event) => {
+      const mark = markOf(event.target);
+      if (mark) this.show(mark);
+    });
+    on('focusout', (event) => {
+      const mark = markOf(event.target);
+      if (mark) {
+        mark.removeAttribute('tabindex');
+        if (mark === this.current) this.scheduleHide();
+      }
+    });
+    on('click', (event) => {
+      const mark = markOf(event.target);
+      if (mark) this.show(mark);
+      else if (event.target !== this.host) this.hide();
+    });
+    on('keydown', (event) => {
+      if (event.key === 'Escape' && this.current) this.hide();
+      else if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+        if (isEditable(event.target)) return;
+        event.preventDefault();
+        this.step(event.code === 'KeyN' ? 1 : -1);
+      }
+    });
+    const follow = () => {
+      if (!this.current || this.frame) return;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.place();
+      });
+    };
+    document.addEventListener('scroll', follow, { capture: true, passive: true, signal });
+    window.addEventListener('resize', follow, { passive: true, signal });
+    signal.addEventListener('abort', () => this.destroy());
+  }
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(input|textarea|select)$/i.test(target.localName))
+  );
+}

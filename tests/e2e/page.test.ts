@@ -1,0 +1,240 @@
+/**
+ * The content script on realistic pages, in Chromium with the production build (issue 6):
+ * marks equal the matcher's count, the gloss on hover/keyboard, strict CSP, dynamic pages,
+ * editable fields, hostile page CSS, off/on round trip, privacy and console hygiene.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnnotator } from '../../glossary/annotate';
+import { CURATED_ENTRIES } from '../../glossary/data';
+import { Matcher } from '../../glossary/matcher';
+import { seedPage } from '../fixtures/seed-page';
+import { readSeed } from '../fixtures/seeds';
+import { type Harness, HOSTS, launch } from './harness';
+
+/** The extension API as seen from the extension's own pages (options.html). */
+declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
+
+const GOV = 'https://www.rijksoverheid.nl';
+const OTHER = 'https://www.example.org';
+const matcher = new Matcher(CURATED_ENTRIES);
+let harness: Harness;
+
+const SEED_002 = readSeed('002_e3c0c53e0898a8e8.txt');
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
+
+beforeAll(async () => {
+  harness = await launch();
+  harness.serve('/voortgang', { body: seedPage('Voortgangsrapportage Irak', SEED_002) });
+  harness.serve('/strict-csp', {
+    body: seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt'), '', { inlineStyle: false }),
+    headers: { 'content-security-policy': STRICT_CSP },
+  });
+  harness.serve('/dynamic', {
+    body: seedPage('Dynamisch', 'De NAVO-missie in Irak (NMI).', '<script src="/dynamic.js"></script>'),
+  });
+  harness.serve('/dynamic.js', {
+    contentType: 'text/javascript',
+    body: `setTimeout(() => {
+      const p = document.createElement('p'); p.id = 'later';
+      p.textContent = 'De Senior National Representative is de Red Card Holder.';
+      document.querySelector('main').append(p);
+      history.pushState({}, '', '/dynamic/page-2');
+      const q = document.createElement('p'); q.id = 'spa'; q.textContent = 'Nieuwe pagina over JOCAT-N en MoPA.';
+      document.querySelector('main').replaceChildren(q);
+    }, 400);`,
+  });
+  harness.serve('/editable', {
+    body: `<!doctype html><html lang="nl"><body><main>
+      <p id="plain">NMI in gewone tekst.</p>
+      <input id="input" value="NMI in een invoerveld">
+      <textarea id="textarea">NMI in een tekstvak</textarea>
+      <div id="editor" contenteditable="true"><p>NMI in een editor</p></div>
+      <pre>NMI in code</pre>
+      <p hidden>NMI verborgen</p>
+    </main></body></html>`,
+  });
+  harness.serve('/hostile', {
+    body: `<!doctype html><html lang="nl"><head><style>
+      * { all: unset !important; }
+      body { transform: scale(1.02) rotate(0.5deg); }
+      div, p { display: block !important; position: relative !important; z-index: 2147483647 !important; }
+    </style></head><body><div><p id="hostile">Het kabinet steunt NMI en de Force Commander.</p></div></body></html>`,
+  });
+});
+afterAll(async () => harness?.close());
+
+async function markCounts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval('begrip-mark', (marks) => {
+    const counts: Record<string, number> = {};
+    for (const mark of marks) {
+      const id = (mark as HTMLElement).dataset.begripId ?? '';
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+    return counts;
+  });
+}
+
+/** What the matcher finds in the same text, block by block, as the content script reads it. */
+async function expectedCounts(page: Page, selector: string): Promise<Record<string, number>> {
+  const [blocks, all] = await page.evaluate(
+    (s) => [
+      [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''),
+      document.body.textContent ?? '',
+    ],
+    selector,
+  );
+  const annotator = createAnnotator(matcher, all as string);
+  const counts: Record<string, number> = {};
+  for (const text of blocks as string[]) {
+    for (const a of annotator.annotate(text)) counts[a.id] = (counts[a.id] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function waitForMarksToSettle(page: Page): Promise<number> {
+  let previous = -1;
+  for (let i = 0; i < 50; i++) {
+    const count = await page.locator('begrip-mark').count();
+    if (count > 0 && count === previous) return count;
+    previous = count;
+    await page.waitForTimeout(150);
+  }
+  return previous;
+}
+
+const tooltip = (page: Page) => page.locator('begrip-tooltip .tooltip');
+
+describe('highlighting', () => {
+  it('marks exactly what the matcher finds, per entry', async () => {
+    const page = await harness.open(`${GOV}/voortgang`);
+    await waitForMarksToSettle(page);
+    expect(await markCounts(page)).toEqual(await expectedCounts(page, 'h1, h2, p, nav'));
+    await harness.screenshot(page, 'highlighted-seed-002');
+    await page.close();
+  });
+
+  it('never marks inside form fields, editors, code or hidden text', async () => {
+    const page = await harness.open(`${GOV}/editable`);
+    await page.waitForSelector('#plain begrip-mark');
+    await page.waitForTimeout(300);
+    expect(await page.$$eval('begrip-mark', (marks) => marks.map((m) => m.parentElement?.id))).toEqual([
+      'plain',
+    ]);
+    expect(await page.inputValue('#input')).toBe('NMI in een invoerveld');
+    await page.close();
+  });
+
+  it('annotates content added later and after history.pushState, without reacting to its own marks', async () => {
+    const page = await harness.open(`${GOV}/dynamic`);
+    await page.waitForSelector('#spa begrip-mark');
+    await waitForMarksToSettle(page);
+    expect(await markCounts(page)).toEqual({ 'jocat-n': 1, mopa: 1 });
+    expect(page.url()).toBe(`${GOV}/dynamic/page-2`);
+    await page.close();
+  });
+
+  it('switching the site off removes every trace; on again marks again', async () => {
+    const plain = await harness.open(`${OTHER}/voortgang`);
+    const page = await harness.open(`${GOV}/voortgang`);
+    const marked = await waitForMarksToSettle(page);
+    const settings = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
+    await settings.evaluate(() => chrome.storage.sync.set({ disabledHosts: ['www.rijksoverheid.nl'] }));
+    await page.waitForFunction(() => document.querySelectorAll('begrip-mark').length === 0);
+    const html = (p: Page) =>
+      p.evaluate(() => {
+        document.body.normalize();
+        return document.body.innerHTML;
+      });
+    expect(await html(page)).toBe(await html(plain));
+    await settings.evaluate(() => chrome.storage.sync.set({ disabledHosts: [] }));
+    expect(await waitForMarksToSettle(page)).toBe(marked);
+    for (const p of [plain, page, settings]) await p.close();
+  });
+});
+
+describe('the gloss', () => {
+  it('opens on hover with the English gloss of NMI, below or above the term, and closes with Escape', async () => {
+    const page = await harness.open(`${GOV}/voortgang`);
+    const mark = page.locator('begrip-mark[data-begrip-id="nmi"]').first();
+    await mark.waitFor();
+    await mark.hover();
+    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
+    const text = await tooltip(page).textContent();
+    expect(text).toContain('NATO Mission Iraq');
+    const [markBox, tipBox] = [await mark.boundingBox(), await tooltip(page).boundingBox()];
+    if (!markBox || !tipBox) throw new Error('no boxes');
+    const overlaps = tipBox.y < markBox.y + markBox.height && markBox.y < tipBox.y + tipBox.height;
+    expect(overlaps).toBe(false);
+    expect(await mark.getAttribute('aria-describedby')).toBe(await tooltip(page).getAttribute('id'));
+    expect(await tooltip(page).getAttribute('role')).toBe('tooltip');
+    await harness.screenshot(page, 'gloss-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await harness.screenshot(page, 'gloss-dark');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('steps from term to term with Alt+Shift+N and shows the gloss of the focused term', async () => {
+    const page = await harness.open(`${GOV}/voortgang`);
+    await waitForMarksToSettle(page);
+    await page.keyboard.press('Alt+Shift+N');
+    const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.begripId);
+    expect(first).toBeTruthy();
+    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
+    await page.keyboard.press('Alt+Shift+N');
+    const focused = page.locator('begrip-mark:focus');
+    expect(await focused.getAttribute('aria-describedby')).toBe(await tooltip(page).getAttribute('id'));
+    await page.close();
+  });
+
+  it('works under a strict Content-Security-Policy, styled', async () => {
+    const page = await harness.open(`${GOV}/strict-csp`);
+    const mark = page.locator('begrip-mark[data-begrip-id="red-card-holder"]').first();
+    await mark.hover();
+    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
+    expect(await tooltip(page).evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('8px');
+    expect(await tooltip(page).textContent()).toContain('Red Card Holder');
+    await page.close();
+  });
+
+  it('survives page CSS that would wreck a naive tooltip', async () => {
+    const page = await harness.open(`${GOV}/hostile`);
+    const mark = page.locator('begrip-mark[data-begrip-id="nmi"]');
+    await mark.waitFor({ state: 'attached' });
+    await page.evaluate(() => (document.querySelector('begrip-mark') as HTMLElement).click());
+    await expect.poll(() => tooltip(page).count()).toBe(1);
+    const style = await tooltip(page).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return {
+        position: s.position,
+        radius: s.borderTopLeftRadius,
+        host: getComputedStyle(
+          el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host : el,
+        ).zIndex,
+      };
+    });
+    expect(style).toEqual({ position: 'absolute', radius: '8px', host: '2147483647' });
+    const [markBox, tipBox] = [await mark.boundingBox(), await tooltip(page).boundingBox()];
+    if (!markBox || !tipBox) throw new Error('no boxes');
+    expect(tipBox.y >= markBox.y + markBox.height || tipBox.y + tipBox.height <= markBox.y).toBe(true);
+    expect(await mark.evaluate((m) => getComputedStyle(m).textDecorationStyle)).toBe('dotted');
+    await harness.screenshot(page, 'gloss-hostile-page');
+    await page.close();
+  });
+});
+
+describe('hygiene', () => {
+  it('made no network request outside the test pages and the extension', () => {
+    const foreign = harness.requests.filter((url) => {
+      const { protocol, host } = new URL(url);
+      return !(protocol === 'chrome-extension:' || protocol === 'data:' || HOSTS.includes(host));
+    });
+    expect(foreign).toEqual([]);
+  });
+
+  it('caused no console errors', () => {
+    expect(harness.errors).toEqual([]);
+  });
+});

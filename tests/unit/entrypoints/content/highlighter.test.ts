@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { markRun, unmarkAll, walkRuns } from '../../../../entrypoints/content/highlighter';
+import { createAnnotator } from '../../../../glossary/annotate';
+import { CURATED_ENTRIES } from '../../../../glossary/data';
+import { Matcher } from '../../../../glossary/matcher';
+
+const matcher = new Matcher(CURATED_ENTRIES);
+
+/** Mark everything under `root` the way the content script does (collect, then mark). */
+function markAll(root: HTMLElement) {
+  const annotator = createAnnotator(matcher, root.textContent ?? '');
+  const runs = [...walkRuns(root)];
+  return runs.flatMap((run) => markRun(run, annotator.annotate(run.text)));
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('marking the page', () => {
+  it('wraps terms, also across inline elements and line breaks, and leaves the text alone', () => {
+    document.body.innerHTML =
+      '<p>De <b>Red Card</b> Holder en de NAVO-missie in\nIrak (NMI).</p><p>Geen NMI in <code>NMI</code> of <textarea>NMI</textarea>.</p>';
+    const before = document.body.textContent;
+    const marks = markAll(document.body);
+    expect(marks.map((m) => [m.element.textContent, m.annotation.id])).toEqual([
+      ['Red Card', 'red-card-holder'],
+      [' Holder', 'red-card-holder'],
+      ['NAVO-missie in\nIrak', 'nmi'],
+      ['NMI', 'nmi'],
+      ['NMI', 'nmi'],
+    ]);
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('reads a <br> as a line break: words on both sides never glue together', () => {
+    document.body.innerHTML = '<p>NMI<br>OIR</p><p>Red Card<br>Holder</p>';
+    expect(markAll(document.body).map((m) => m.annotation.id)).toEqual([
+      'nmi',
+      'oir',
+      'red-card-holder',
+      'red-card-holder',
+    ]);
+  });
+
+  it('marks and unmarks random documents back to the original DOM', () => {
+    const words = fc.constantFrom(
+      'NMI',
+      'OIR',
+      'Red Card',
+      'Holder',
+      'force protection',
+      'NAVO-missie in Irak',
+      'LTO’s',
+      'de',
+      'Irak',
+      'artikel 100-brief',
+      'geïntegreerde inzet',
+      'nmi',
+      '(SCF)',
+      'Shia Coordination Framework',
+      '\n',
+      '\u00A0',
+      '  ',
+    );
+    const text = fc.array(words, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+    const tags = fc.constantFrom('p', 'div', 'span', 'b', 'em', 'a', 'li', 'code', 'h2', 'br');
+    const tree: fc.Arbitrary<Node[]> = fc.letrec<{ nodes: Node[] }>((tie) => ({
+      nodes: fc.array(
+        fc.oneof(
+          text.map((t) => document.createTextNode(t) as Node),
+          fc.tuple(tags, tie('nodes')).map(([tag, children]) => {
+            const element = document.createElement(tag);
+            if (tag !== 'br') element.append(...children);
+            return element as Node;
+          }),
+        ),
+        { maxLength: 4 },
+      ),
+    })).nodes;
+    fc.assert(
+      fc.property(tree, (nodes) => {
+        document.body.replaceChildren(...nodes);
+        document.body.normalize();
+        const html = document.body.innerHTML;
+        const text = document.body.textContent;
+        markAll(document.body);
+        expect(document.body.textContent).toBe(text);
+        unmarkAll(document.body);
+        document.body.normalize();
+        expect(document.body.innerHTML).toBe(html);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
