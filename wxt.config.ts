@@ -10,9 +10,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Fewest permissions that work: storage for settings, the default government sites as
-    // host permissions (where the content script runs), nothing else until a later issue needs it.
-    permissions: ['storage'],
+    // Fewest permissions that work: storage for settings, contextMenus for "Look up … in Begrip",
+    // and the default government sites as host permissions (where the content script runs).
+    permissions: ['storage', 'contextMenus'],
     host_permissions: DEFAULT_SITE_MATCHES,
     ...(browser === 'firefox'
       ? {

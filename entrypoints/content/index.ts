@@ -79,7 +79,9 @@ export default defineContentScript({
         pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
         signal: abort.signal,
       });
-      document.addEventListener('selectionchange', () => scheduler.retryDeferred(), { signal: abort.signal });
+      document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
+        signal: abort.signal,
+      });
       scheduler.start(document.body);
       session = {
         stop() {

@@ -55,6 +55,11 @@ export class Scheduler {
   private readonly pending = new Set<Node>();
   private readonly deferred: TextRun[] = [];
   private running = false;
+  /**
+   * Whether the user has a selection, kept from selectionchange events: asking the Selection
+   * API while marking forces a layout of the whole page each time (measured: 4 s on 1 MB).
+   */
+  private selecting = hasSelection();
   private stopped = false;
   private batchTimer: unknown = null;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
@@ -75,9 +80,10 @@ export class Scheduler {
     this.deferred.length = 0;
   }
 
-  /** Retry runs that were skipped because the user was selecting text in them. */
-  retryDeferred(): void {
-    if (this.deferred.length === 0 || hasSelection()) return;
+  /** Call on selectionchange: runs skipped while the user was selecting are marked when it ends. */
+  onSelectionChange(): void {
+    this.selecting = hasSelection();
+    if (this.deferred.length === 0 || this.selecting) return;
     const runs = this.deferred.splice(0);
     void this.markRuns(runs).then(() => this.options.onIdle?.());
   }
@@ -148,7 +154,7 @@ export class Scheduler {
       while (index < runs.length && performance.now() < deadline) {
         const run = runs[index++] as TextRun;
         if (!isIntact(run)) continue; // changed since the walk: the observer queues it again
-        if (selectionTouches(run)) {
+        if (this.selecting && selectionTouches(run)) {
           this.deferred.push(run);
           continue;
         }
@@ -169,7 +175,8 @@ function hasSelection(): boolean {
 
 /** Never split text the user is selecting: the selection would jump. */
 function selectionTouches(run: TextRun): boolean {
-  if (!hasSelection()) return false;
-  const range = (document.getSelection() as Selection).getRangeAt(0);
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0) return false;
+  const range = selection.getRangeAt(0);
   return run.nodes.some((node) => range.intersectsNode(node));
 }

@@ -73,6 +73,28 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
+  it('opens the search with a selection (the context menu target) and shows the page’s term count on the badge', async () => {
+    const popup = await harness.open(`chrome-extension://${harness.extensionId}/popup.html?q=red%20card`);
+    expect(await popup.inputValue('input[type="search"]')).toBe('red card');
+    expect(await popup.locator('.result').first().textContent()).toContain('Red Card Holder');
+
+    const page = await harness.open('https://www.rijksoverheid.nl/actueel/nieuws/nmi');
+    await page.waitForSelector('begrip-mark');
+    const distinct = await page.$$eval(
+      'begrip-mark',
+      (marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.begripId)).size,
+    );
+    const badge = () =>
+      popup.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        const [tab] = await api.tabs.query({ url: 'https://www.rijksoverheid.nl/actueel/nieuws/nmi' });
+        return api.action.getBadgeText({ tabId: tab?.id });
+      });
+    await expect.poll(badge).toBe(String(distinct));
+    await page.close();
+    await popup.close();
+  });
+
   it('renders the options page', async () => {
     const page = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
     await page.waitForSelector('form.settings');

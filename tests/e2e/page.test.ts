@@ -21,6 +21,10 @@ const matcher = new Matcher(CURATED_ENTRIES);
 let harness: Harness;
 
 const SEED_002 = readSeed('002_e3c0c53e0898a8e8.txt');
+/** Seed 002 repeated to about 5 MB of text. */
+function largeText(): string {
+  return Array.from({ length: Math.ceil((5 * 1024 * 1024) / SEED_002.length) }, () => SEED_002).join('\n\n');
+}
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
 
 beforeAll(async () => {
@@ -44,6 +48,7 @@ beforeAll(async () => {
       document.querySelector('main').replaceChildren(q);
     }, 400);`,
   });
+  harness.serve('/large', { body: seedPage('Groot document', largeText()) });
   harness.serve('/editable', {
     body: `<!doctype html><html lang="nl"><body><main>
       <p id="plain">NMI in gewone tekst.</p>
@@ -113,6 +118,20 @@ describe('highlighting', () => {
     await harness.screenshot(page, 'highlighted-seed-002');
     await page.close();
   });
+
+  it('marks a 5 MB page completely, and exactly what the matcher finds', async () => {
+    const page = await harness.open(`${GOV}/large`);
+    await page.waitForSelector('begrip-mark', { timeout: 30_000 });
+    let previous = -1;
+    for (let i = 0; i < 120; i++) {
+      const count = await page.locator('begrip-mark').count();
+      if (count === previous) break;
+      previous = count;
+      await page.waitForTimeout(1000);
+    }
+    expect(await markCounts(page)).toEqual(await expectedCounts(page, 'h1, h2, p, nav'));
+    await page.close();
+  }, 180_000);
 
   it('never marks inside form fields, editors, code or hidden text', async () => {
     const page = await harness.open(`${GOV}/editable`);
