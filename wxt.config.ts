@@ -5,7 +5,9 @@ import { DEFAULT_SITE_MATCHES } from './utils/sites';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // JSON as JSON.parse("…"): V8 parses that much faster than the same data as object literals,
+  // and every page pays for parsing the glossary in the content script.
+  vite: () => ({ plugins: [preact()], json: { stringify: true } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -180,11 +180,14 @@ export class Matcher {
       parent = node;
     }
     const lastKey = keys.at(-1) ?? '';
-    const finals = [lastKey, ...(compiled.caseSensitive ? [] : inflections(lastKey))];
-    finals.forEach((key, i) => {
-      this.addTerminal(level, key, i === 0 ? compiled : { ...compiled, inflected: true });
+    this.addTerminal(level, lastKey, compiled);
+    if (parent) parent.nextFirst = addFirst(parent.nextFirst, lastKey);
+    if (compiled.caseSensitive) return;
+    const inflected = { ...compiled, inflected: true };
+    for (const key of inflections(lastKey)) {
+      this.addTerminal(level, key, inflected);
       if (parent) parent.nextFirst = addFirst(parent.nextFirst, key);
-    });
+    }
   }
 
   private addTerminal(level: Map<string, TrieNode>, key: string, form: CompiledForm): void {

@@ -30,8 +30,9 @@ export function fold(value: string): string {
 }
 
 /** Split a form into its word tokens (as written). "artikel 100-brief" → artikel, 100, brief. */
+const WORDS = new RegExp(TOKEN_SOURCE, 'gu');
 export function wordsOf(value: string): string[] {
-  return value.match(new RegExp(TOKEN_SOURCE, 'gu')) ?? [];
+  return value.match(WORDS) ?? [];
 }
 
 /** A form's canonical key: folded words joined by single spaces. */

@@ -50,11 +50,21 @@ export default defineContentScript({
       });
     };
 
-    const start = () => {
+    /** Compile and scan in tasks of their own, so no single task grows long on a slow device. */
+    const nextTask = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+
+    let generation = 0;
+    const start = async () => {
+      const mine = ++generation;
       session?.stop();
       session = null;
       if (!ctx.isValid || settings.disabled.includes(location.hostname)) return report(0);
-      matcher ??= new Matcher(CURATED_ENTRIES);
+      if (!matcher) {
+        matcher = new Matcher(CURATED_ENTRIES);
+        await nextTask();
+        // A newer start (a setting changed meanwhile) takes over.
+        if (mine !== generation) return;
+      }
       const annotator = createAnnotator(
         matcher,
         (document.body.textContent ?? '').slice(0, DEFINITIONS_SCAN_CHARS),
@@ -95,15 +105,15 @@ export default defineContentScript({
     };
     let refreshGloss = () => {};
 
-    start();
+    void start();
     const unwatch = [
       disabledHostsSetting.watch((value) => {
         settings.disabled = value;
-        start();
+        void start();
       }),
       markModeSetting.watch((value) => {
         settings.mode = value;
-        start();
+        void start();
       }),
       glossLanguageSetting.watch((value) => {
         settings.language = resolveGlossLanguage(value, navigator.language);

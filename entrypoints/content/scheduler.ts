@@ -120,6 +120,8 @@ export class Scheduler {
 
   private async drain(): Promise<void> {
     this.running = true;
+    // Start in a task of its own: the caller's task (set-up) has had its share.
+    await yieldToPage(this.options.setTimeout);
     while (this.queue.length && !this.stopped) {
       const root = this.queue.shift() as Node;
       const runs = await this.collect(root);
