@@ -79,9 +79,9 @@ export default defineContentScript({
       const scheduler = new Scheduler({
         annotate: (text) => annotator.annotate(text),
         keep,
-        onMarked: () => {},
         onIdle: () => report(seen.size),
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        signal: abort.signal,
       });
       const gloss = new Gloss({
         describe: (mark) => describeMark(mark, annotator.definitions),
