@@ -30,10 +30,10 @@ function pageEntry(definition: PageDefinition): Entry {
   };
 }
 
-/** Definitions in `text` of acronyms that the glossary's matcher does not know, first one per acronym. */
-export function unknownDefinitions(matcher: Matcher, text: string): PageDefinition[] {
+/** Definitions of acronyms that the glossary's matcher does not know, first one per acronym. */
+export function unknownDefinitions(matcher: Matcher, found: readonly PageDefinition[]): PageDefinition[] {
   const byAcronym = new Map<string, PageDefinition>();
-  for (const definition of findDefinitions(text)) {
+  for (const definition of found) {
     if (byAcronym.has(definition.acronym)) continue;
     const known = matcher.match(definition.acronym).some((m) => m.text === definition.acronym);
     if (!known) byAcronym.set(definition.acronym, definition);
@@ -48,11 +48,13 @@ export interface Annotator {
 }
 
 /**
- * An annotator for one document: definitions are found once in `documentText`, then any part of
- * the document (a paragraph, a text run on a page) is annotated with the glossary and with them.
+ * An annotator for one document: definitions are found once in the document (its whole text, or
+ * definitions already found part by part), then any part of it (a paragraph, a text run on a
+ * page) is annotated with the glossary and with them.
  */
-export function createAnnotator(matcher: Matcher, documentText: string): Annotator {
-  const definitions = unknownDefinitions(matcher, documentText);
+export function createAnnotator(matcher: Matcher, document: string | readonly PageDefinition[]): Annotator {
+  const found = typeof document === 'string' ? findDefinitions(document) : document;
+  const definitions = unknownDefinitions(matcher, found);
   const pageMatcher = definitions.length ? new Matcher(definitions.map(pageEntry)) : null;
   const expansions = new Map(definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]));
   return {

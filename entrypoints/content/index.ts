@@ -27,9 +27,6 @@ import { unmarkAll } from './highlighter';
 import { Scheduler } from './scheduler';
 import './style.css';
 
-/** Definitions of page acronyms are looked for in the first part of long pages only (one pass, bounded). */
-const DEFINITIONS_SCAN_CHARS = 2_000_000;
-
 export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
@@ -65,10 +62,7 @@ export default defineContentScript({
         // A newer start (a setting changed meanwhile) takes over.
         if (mine !== generation) return;
       }
-      const annotator = createAnnotator(
-        matcher,
-        (document.body.textContent ?? '').slice(0, DEFINITIONS_SCAN_CHARS),
-      );
+      const glossaryMatcher = matcher;
       const seen = new Set<string>();
       const abort = new AbortController();
       const keep = (annotation: Annotation) => {
@@ -77,14 +71,14 @@ export default defineContentScript({
         return settings.mode === 'all' || first;
       };
       const scheduler = new Scheduler({
-        annotate: (text) => annotator.annotate(text),
+        annotatorFor: (definitions) => createAnnotator(glossaryMatcher, definitions),
         keep,
         onIdle: () => report(seen.size),
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         signal: abort.signal,
       });
       const gloss = new Gloss({
-        describe: (mark) => describeMark(mark, annotator.definitions),
+        describe: (mark) => describeMark(mark, scheduler.pageDefinitions),
         language: () => settings.language,
         pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
         signal: abort.signal,

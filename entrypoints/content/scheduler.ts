@@ -9,7 +9,8 @@
  * Content the page adds or changes later (infinite scroll, SPA navigation, accordions) arrives
  * through a batched MutationObserver that looks only at what changed and drops our own records.
  */
-import type { Annotation } from '../../glossary/annotate';
+import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
+import type { Annotation, Annotator } from '../../glossary/annotate';
 import {
   isIntact,
   isSkipped,
@@ -28,7 +29,8 @@ const SCROLL_SETTLE_MS = 80;
 export const LAZY_TEXT_CHARS = 300_000;
 
 export interface SchedulerOptions {
-  annotate: (text: string) => Annotation[];
+  /** An annotator knowing the acronyms the page defines itself (found run by run, here). */
+  annotatorFor: (definitions: readonly PageDefinition[]) => Annotator;
   /** Decides per annotation whether to mark it (first occurrence only, …); called in document order. */
   keep: (annotation: Annotation) => boolean;
   onMarked?: (marks: MarkedTerm[]) => void;
@@ -82,6 +84,8 @@ export class Scheduler {
    */
   private selecting = hasSelection();
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  private readonly found: PageDefinition[] = [];
+  private annotator: Annotator | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
     const onScroll = () => {
@@ -93,6 +97,11 @@ export class Scheduler {
     };
     window.addEventListener('scroll', onScroll, { passive: true, capture: true, signal: options.signal });
     window.addEventListener('resize', onScroll, { passive: true, signal: options.signal });
+  }
+
+  /** Acronyms the page defines itself that the glossary lacks (for the gloss). */
+  get pageDefinitions(): readonly PageDefinition[] {
+    return this.annotator?.definitions ?? [];
   }
 
   start(root: Node): void {
@@ -201,11 +210,21 @@ export class Scheduler {
     }
   }
 
-  /** Find the terms of every run in document order; keep only runs with something to mark. */
+  /**
+   * Find the terms of every run in document order; keep only runs with something to mark.
+   * First the page's own acronym definitions ("Shia Coordination Framework (SCF)"), run by run,
+   * so that no single task scans the whole page.
+   */
   private async prepare(runs: TextRun[]): Promise<PreparedRun[]> {
+    const before = this.found.length;
+    await this.sliced(runs, (run) => {
+      if (run.text.includes('(')) this.found.push(...findDefinitions(run.text));
+    });
+    if (!this.annotator || this.found.length > before) this.annotator = this.options.annotatorFor(this.found);
+    const annotator = this.annotator;
     const items: PreparedRun[] = [];
     await this.sliced(runs, (run) => {
-      const annotations = this.options.annotate(run.text).filter(this.options.keep);
+      const annotations = annotator.annotate(run.text).filter(this.options.keep);
       if (annotations.length) items.push({ run, annotations });
     });
     return items;
