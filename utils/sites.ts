@@ -1,6 +1,6 @@
 /**
  * The government sites Begrip runs on by default: https only, each with its subdomains.
- * Anything else is opt-in (issue 7 adds the per-site switch).
+ * Anything else is opt-in: the user adds it and grants its host permission at run time.
  */
 export const DEFAULT_SITES = [
   'rijksoverheid.nl',
@@ -19,3 +19,34 @@ export function matchPatternsFor(site: string): string[] {
 }
 
 export const DEFAULT_SITE_MATCHES: string[] = DEFAULT_SITES.flatMap(matchPatternsFor);
+
+const belongsTo = (hostname: string, site: string) => hostname === site || hostname.endsWith(`.${site}`);
+
+/** The site a hostname belongs to: a default site's domain, a user site, or null. */
+export function siteOf(hostname: string, userSites: readonly string[]): string | null {
+  const host = hostname.toLowerCase();
+  return (
+    DEFAULT_SITES.find((site) => belongsTo(host, site)) ??
+    userSites.find((site) => belongsTo(host, site)) ??
+    null
+  );
+}
+
+export function isDefaultSite(site: string): boolean {
+  return (DEFAULT_SITES as readonly string[]).includes(site);
+}
+
+/**
+ * A host name as the user typed it or as a tab shows it, normalised: "HTTPS://www.Nato.int/x" →
+ * "www.nato.int". Null when it is not a plain host name.
+ */
+export function normaliseHost(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  let host = trimmed;
+  try {
+    host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return null;
+  }
+  return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host) ? host : null;
+}

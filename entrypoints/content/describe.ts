@@ -1,14 +1,13 @@
 import type { TooltipContent } from '../../components/Tooltip';
 import type { PageDefinition } from '../../glossary/abbreviations';
 import { PAGE_ID_PREFIX } from '../../glossary/annotate';
-import { CURATED_ENTRIES } from '../../glossary/data';
+import type { Entry } from '../../glossary/schema';
 import { categoryLabel } from '../../utils/i18n';
 
-const byId = new Map(CURATED_ENTRIES.map((entry) => [entry.id, entry]));
-
-/** What the gloss shows for a mark: its glossary entry, or the page's own expansion. */
+/** What the gloss shows for a mark: its glossary entry (curated or own), or the page's own expansion. */
 export function describeMark(
   mark: HTMLElement,
+  byId: ReadonlyMap<string, Entry>,
   definitions: readonly PageDefinition[],
 ): TooltipContent | null {
   const id = mark.dataset.begripId ?? '';

@@ -1,44 +1,70 @@
 /**
  * Content script: reads the settings, builds the matcher once, annotates the page in slices
  * (scheduler.ts) and explains terms in one gloss (gloss.tsx). Switching the site off removes every
- * trace. Registered for the default sites here; issue 7 registers the same file at run time for
- * sites the user adds.
+ * trace. Registered for the default sites here; the background registers the same file at run
+ * time for sites the user adds.
  *
  * Test pages: https://www.rijksoverheid.nl/documenten/kamerstukken/2024/11/22/…,
  * https://www.tweedekamer.nl/kamerstukken/brieven_regering/…, https://zoek.officielebekendmakingen.nl/kst-27925-980.html
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { Annotation } from '../../glossary/annotate';
-import { createAnnotator } from '../../glossary/annotate';
-import { CURATED_ENTRIES } from '../../glossary/data';
+import { type Annotation, createAnnotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
-import type { PageTermsMessage } from '../../utils/messages';
+import type { Entry } from '../../glossary/schema';
 import {
-  disabledHostsSetting,
+  isPageSummaryRequest,
+  isRevealRequest,
+  type PageSummary,
+  type PageTermsMessage,
+} from '../../utils/messages';
+import { combine, loadOwnEntries, ownEntriesItem } from '../../utils/own-glossary';
+import {
+  disabledSitesSetting,
   glossLanguageSetting,
+  highlightStyleSetting,
   markModeSetting,
   resolveGlossLanguage,
+  userSitesSetting,
 } from '../../utils/settings';
-import { DEFAULT_SITE_MATCHES } from '../../utils/sites';
+import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
 import { describeMark } from './describe';
 import { Gloss } from './gloss';
 import { unmarkAll } from './highlighter';
+import { MarkStyle } from './mark-style';
 import { Scheduler } from './scheduler';
 import './style.css';
+
+interface Session {
+  stop(): void;
+  summary(): PageSummary;
+  reveal(id: string): Promise<boolean>;
+  refreshGloss(): void;
+}
 
 export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const [disabled, mode, language] = await Promise.all([
-      disabledHostsSetting.getValue(),
+    const [disabled, userSites, mode, language, style, own] = await Promise.all([
+      disabledSitesSetting.getValue(),
+      userSitesSetting.getValue(),
       markModeSetting.getValue(),
       glossLanguageSetting.getValue(),
+      highlightStyleSetting.getValue(),
+      loadOwnEntries(),
     ]);
-    const settings = { disabled, mode, language: resolveGlossLanguage(language, navigator.language) };
+    const settings = {
+      disabled,
+      userSites,
+      mode,
+      language: resolveGlossLanguage(language, navigator.language),
+    };
+    let entries: Entry[] = combine(own);
     let matcher: Matcher | null = null;
-    let session: { stop: () => void } | null = null;
+    let session: Session | null = null;
+    const markStyle = new MarkStyle();
+    markStyle.apply(style);
 
     const report = (distinctTerms: number) => {
       const message: PageTermsMessage = { type: 'begrip:page-terms', distinctTerms };
@@ -46,39 +72,46 @@ export default defineContentScript({
         // The worker may be restarting; the next pass reports again.
       });
     };
-
-    /** Compile and scan in tasks of their own, so no single task grows long on a slow device. */
+    /** Set-up steps in tasks of their own, so no single task grows long on a slow device. */
     const nextTask = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+    const isOff = () => {
+      const site = siteOf(location.hostname, settings.userSites) ?? location.hostname;
+      return settings.disabled.includes(site);
+    };
 
     let generation = 0;
     const start = async () => {
       const mine = ++generation;
       session?.stop();
       session = null;
-      if (!ctx.isValid || settings.disabled.includes(location.hostname)) return report(0);
+      if (!ctx.isValid || isOff()) return report(0);
       if (!matcher) {
-        matcher = new Matcher(CURATED_ENTRIES);
+        matcher = new Matcher(entries);
         await nextTask();
         // A newer start (a setting changed meanwhile) takes over.
         if (mine !== generation) return;
       }
-      const glossaryMatcher = matcher;
-      const seen = new Set<string>();
+      session = createSession(matcher);
+    };
+
+    const createSession = (glossaryMatcher: Matcher): Session => {
+      const counts = new Map<string, number>();
       const abort = new AbortController();
       const keep = (annotation: Annotation) => {
-        const first = !seen.has(annotation.id);
-        seen.add(annotation.id);
-        return settings.mode === 'all' || first;
+        const count = (counts.get(annotation.id) ?? 0) + 1;
+        counts.set(annotation.id, count);
+        return settings.mode === 'all' || count === 1;
       };
       const scheduler = new Scheduler({
         annotatorFor: (definitions) => createAnnotator(glossaryMatcher, definitions),
         keep,
-        onIdle: () => report(seen.size),
+        onIdle: () => report(counts.size),
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         signal: abort.signal,
       });
+      const byId = new Map(entries.map((entry) => [entry.id, entry]));
       const gloss = new Gloss({
-        describe: (mark) => describeMark(mark, scheduler.pageDefinitions),
+        describe: (mark) => describeMark(mark, byId, scheduler.pageDefinitions),
         language: () => settings.language,
         pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
         signal: abort.signal,
@@ -87,36 +120,70 @@ export default defineContentScript({
         signal: abort.signal,
       });
       scheduler.start(document.body);
-      session = {
+      return {
         stop() {
           scheduler.stop();
           abort.abort();
           gloss.destroy();
           unmarkAll(document.body);
         },
+        summary: () => ({
+          counts: Object.fromEntries(counts),
+          pageDefined: Object.fromEntries(
+            scheduler.pageDefinitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]),
+          ),
+        }),
+        async reveal(id) {
+          const mark = await scheduler.reveal(id);
+          if (!mark) return false;
+          mark.scrollIntoView({ block: 'center' });
+          mark.tabIndex = -1;
+          mark.focus({ preventScroll: true });
+          gloss.show(mark);
+          return true;
+        },
+        refreshGloss: () => gloss.refresh(),
       };
-      refreshGloss = () => gloss.refresh();
     };
-    let refreshGloss = () => {};
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (isPageSummaryRequest(message)) {
+        return Promise.resolve(session?.summary() ?? { counts: {}, pageDefined: {} });
+      }
+      if (isRevealRequest(message)) return session?.reveal(message.id) ?? Promise.resolve(false);
+      return undefined;
+    });
 
     void start();
+    const restart = () => void start();
     const unwatch = [
-      disabledHostsSetting.watch((value) => {
+      disabledSitesSetting.watch((value) => {
         settings.disabled = value;
-        void start();
+        restart();
+      }),
+      userSitesSetting.watch((value) => {
+        settings.userSites = value;
+        restart();
       }),
       markModeSetting.watch((value) => {
         settings.mode = value;
-        void start();
+        restart();
       }),
       glossLanguageSetting.watch((value) => {
         settings.language = resolveGlossLanguage(value, navigator.language);
-        refreshGloss();
+        session?.refreshGloss();
+      }),
+      highlightStyleSetting.watch((value) => markStyle.apply(value)),
+      ownEntriesItem.watch(async () => {
+        entries = combine(await loadOwnEntries());
+        matcher = null;
+        restart();
       }),
     ];
     ctx.onInvalidated(() => {
       for (const stop of unwatch) stop();
       session?.stop();
+      markStyle.remove();
     });
   },
 });

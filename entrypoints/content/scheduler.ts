@@ -119,6 +119,17 @@ export class Scheduler {
     this.lazy = [];
   }
 
+  /** The first mark of `id`; on a large page its run is marked first if it was not yet. */
+  async reveal(id: string): Promise<HTMLElement | null> {
+    const selector = `${MARK_TAG}[data-begrip-id="${CSS.escape(id)}"]`;
+    const existing = document.querySelector<HTMLElement>(selector);
+    if (existing) return existing;
+    const index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
+    if (index < 0) return null;
+    await this.mark(this.lazy.splice(index, 1));
+    return document.querySelector<HTMLElement>(selector);
+  }
+
   /** Call on selectionchange: runs skipped while the user was selecting are marked when it ends. */
   onSelectionChange(): void {
     this.selecting = hasSelection();

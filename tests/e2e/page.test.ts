@@ -176,7 +176,7 @@ describe('highlighting', () => {
     const page = await harness.open(`${GOV}/voortgang`);
     const marked = await waitForMarksToSettle(page);
     const settings = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
-    await settings.evaluate(() => chrome.storage.sync.set({ disabledHosts: ['www.rijksoverheid.nl'] }));
+    await settings.evaluate(() => chrome.storage.sync.set({ disabledSites: ['rijksoverheid.nl'] }));
     await page.waitForFunction(() => document.querySelectorAll('begrip-mark').length === 0);
     const html = (p: Page) =>
       p.evaluate(() => {
@@ -184,7 +184,7 @@ describe('highlighting', () => {
         return document.body.innerHTML;
       });
     expect(await html(page)).toBe(await html(plain));
-    await settings.evaluate(() => chrome.storage.sync.set({ disabledHosts: [] }));
+    await settings.evaluate(() => chrome.storage.sync.set({ disabledSites: [] }));
     expect(await waitForMarksToSettle(page)).toBe(marked);
     for (const p of [plain, page, settings]) await p.close();
   });

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Entry } from '../../../glossary/schema';
+import { loadOwnEntries, ownEntriesItem, saveOwnEntries, upsert } from '../../../utils/own-glossary';
+
+const own = (id: string, term = `Term ${id}`): Entry => ({
+  id,
+  kind: 'term',
+  category: 'concept',
+  nl: { term, definition: 'Een eigen term.' },
+  en: { term, definition: 'An own term.' },
+  variants: [],
+  related: [],
+  sources: [],
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the user’s own glossary', () => {
+  it('saves, loads and marks entries as own', async () => {
+    expect(await saveOwnEntries([own('mijn-term')])).toEqual({ ok: true });
+    const loaded = await loadOwnEntries();
+    expect(loaded.map((e) => [e.id, e.own])).toEqual([['mijn-term', true]]);
+  });
+
+  it('saves nothing when one entry clashes with a curated id or another own entry', async () => {
+    await saveOwnEntries([own('eerste')]);
+    const result = await saveOwnEntries([own('tweede'), own('nmi')]);
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/entry nmi, field "id": is used by a curated entry/)],
+    });
+    const twice = await saveOwnEntries([own('x', 'Zelfde'), own('y', 'Zelfde')]);
+    expect(twice.ok).toBe(false);
+    expect((await loadOwnEntries()).map((e) => e.id)).toEqual(['eerste']);
+  });
+
+  it('reports a full storage clearly and keeps what was there', async () => {
+    await saveOwnEntries([own('eerste')]);
+    const original = ownEntriesItem.setValue;
+    ownEntriesItem.setValue = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    try {
+      const result = await saveOwnEntries([own('eerste'), own('tweede')]);
+      expect(result).toEqual({
+        ok: false,
+        errors: [expect.stringMatching(/storage for Begrip is full: nothing was saved/)],
+      });
+    } finally {
+      ownEntriesItem.setValue = original;
+    }
+    expect((await loadOwnEntries()).map((e) => e.id)).toEqual(['eerste']);
+  });
+
+  it('leaves out stored entries that no longer pass the schema', async () => {
+    await ownEntriesItem.setValue([own('goed'), { id: 'Kapot!' } as unknown as Entry]);
+    expect((await loadOwnEntries()).map((e) => e.id)).toEqual(['goed']);
+  });
+
+  it('upserts by id, keeping order', () => {
+    const merged = upsert([own('a'), own('b')], [own('b', 'Nieuw'), own('c')]);
+    expect(merged.map((e) => [e.id, e.nl.term])).toEqual([
+      ['a', 'Term a'],
+      ['b', 'Nieuw'],
+      ['c', 'Term c'],
+    ]);
+  });
+});
