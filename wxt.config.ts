@@ -13,11 +13,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Fewest permissions that work: storage for settings, contextMenus for "Look up … in Begrip",
-    // and the default government sites as host permissions (where the content script runs).
-    permissions: ['storage', 'contextMenus'],
+    // activeTab to see which site the popup was opened on, scripting to run Begrip on sites the
+    // user adds; host permissions only for the default government sites. Other https sites are
+    // asked for one by one, when the user switches Begrip on there.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: DEFAULT_SITE_MATCHES,
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: origins go in optional_permissions.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'begrip@begrip.invalid',

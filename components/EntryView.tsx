@@ -8,22 +8,33 @@ export interface EntryViewProps {
   /** Called with a related entry's id; omitted where related terms are not clickable. */
   onOpenRelated?: (id: string) => void;
   relatedLabel?: (id: string) => string;
+  labels?: { related: string; sources: string; own: string };
 }
 
 function sourceLabel(source: Entry['sources'][number]): string {
-  const parts = [source.kamerstuk ? `Kamerstuk ${source.kamerstuk}` : source.seed, source.date];
+  const parts = [
+    source.kamerstuk ? `Kamerstuk ${source.kamerstuk}` : (source.title ?? source.seed),
+    source.date,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
 /** One glossary entry in the chosen language(s). All text is rendered as text, never as HTML. */
-export function EntryView({ entry, language, categoryLabel, onOpenRelated, relatedLabel }: EntryViewProps) {
+export function EntryView({
+  entry,
+  language,
+  categoryLabel,
+  onOpenRelated,
+  relatedLabel,
+  labels,
+}: EntryViewProps) {
   const sections = language === 'both' ? (['en', 'nl'] as const) : ([language] as const);
   return (
     <article class="entry" lang={language === 'both' ? undefined : language}>
       <header class="entry-head">
         <h2 class="entry-term">{entry.acronym ?? entry[sections[0]].term}</h2>
         <span class="entry-category">{categoryLabel}</span>
-        {entry.own && <span class="entry-own">own</span>}
+        {entry.own && <span class="entry-own">{labels?.own ?? 'own'}</span>}
       </header>
       {sections.map((lang) => (
         <section key={lang} class="entry-lang" lang={lang}>
@@ -35,7 +46,8 @@ export function EntryView({ entry, language, categoryLabel, onOpenRelated, relat
         </section>
       ))}
       {entry.related.length > 0 && (
-        <p class="entry-related">
+        <div class="entry-related">
+          <span class="label">{labels?.related ?? 'Related'}:</span>
           {entry.related.map((id) =>
             onOpenRelated ? (
               <button key={id} type="button" class="link" onClick={() => onOpenRelated(id)}>
@@ -45,9 +57,13 @@ export function EntryView({ entry, language, categoryLabel, onOpenRelated, relat
               <span key={id}>{relatedLabel?.(id) ?? id}</span>
             ),
           )}
+        </div>
+      )}
+      {entry.sources.length > 0 && (
+        <p class="entry-source">
+          {labels?.sources ?? 'Sources'}: {entry.sources.map(sourceLabel).join(' · ')}
         </p>
       )}
-      {entry.sources.length > 0 && <p class="entry-source">{entry.sources.map(sourceLabel).join(' · ')}</p>}
     </article>
   );
 }

@@ -1,36 +1,56 @@
 import type { SearchHit } from '../glossary/search';
+import { Highlighted, type Range } from './Highlighted';
 
 export interface SearchResultsProps {
   hits: SearchHit[];
   activeIndex: number;
   onOpen: (hit: SearchHit) => void;
   onHover: (index: number) => void;
+  ownLabel: string;
 }
 
-/** A listbox of hits showing both languages; the active one follows the arrow keys. */
-export function SearchResults({ hits, activeIndex, onOpen, onHover }: SearchResultsProps) {
+/** Ranges of the query's match inside one displayed string (fuse reports them per field value). */
+function rangesFor(hit: SearchHit, text: string): readonly Range[] {
+  return hit.matches.filter((m) => m.value === text).flatMap((m) => m.indices as readonly Range[]);
+}
+
+/** A listbox of hits showing both languages with the matched part marked. */
+export function SearchResults({ hits, activeIndex, onOpen, onHover, ownLabel }: SearchResultsProps) {
   return (
     // The search field owns the keyboard (aria-activedescendant), as in the ARIA combobox pattern.
     <div class="results" role="listbox" id="results" aria-label="Results">
-      {hits.map((hit, index) => (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the search field (combobox pattern)
-        // biome-ignore lint/a11y/useFocusableInteractive: options are never focused; the field keeps focus
-        <div
-          key={hit.entry.id}
-          id={`result-${hit.entry.id}`}
-          role="option"
-          aria-selected={index === activeIndex}
-          class={index === activeIndex ? 'result active' : 'result'}
-          onClick={() => onOpen(hit)}
-          onMouseEnter={() => onHover(index)}
-        >
-          <span class="result-term">{hit.entry.acronym ?? hit.entry.nl.term}</span>
-          <span class="result-names">
-            <span lang="nl">{hit.entry.nl.expansion ?? hit.entry.nl.term}</span>
-            <span lang="en">{hit.entry.en.expansion ?? hit.entry.en.term}</span>
-          </span>
-        </div>
-      ))}
+      {hits.map((hit, index) => {
+        const { entry } = hit;
+        const term = entry.acronym ?? entry.nl.term;
+        const nl = entry.nl.expansion ?? entry.nl.term;
+        const en = entry.en.expansion ?? entry.en.term;
+        return (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the search field (combobox pattern)
+          // biome-ignore lint/a11y/useFocusableInteractive: options are never focused; the field keeps focus
+          <div
+            key={entry.id}
+            id={`result-${entry.id}`}
+            role="option"
+            aria-selected={index === activeIndex}
+            class={index === activeIndex ? 'result active' : 'result'}
+            onClick={() => onOpen(hit)}
+            onMouseEnter={() => onHover(index)}
+          >
+            <span class="result-term">
+              <Highlighted text={term} ranges={rangesFor(hit, term)} />
+              {entry.own && <span class="entry-own">{ownLabel}</span>}
+            </span>
+            <span class="result-names">
+              <span lang="nl">
+                <Highlighted text={nl} ranges={rangesFor(hit, nl)} />
+              </span>
+              <span lang="en">
+                <Highlighted text={en} ranges={rangesFor(hit, en)} />
+              </span>
+            </span>
+          </div>
+        );
+      })}
     </div>
   );
 }

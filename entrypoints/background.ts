@@ -2,10 +2,40 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { lookupPath } from '../utils/lookup';
 import { isPageTermsMessage } from '../utils/messages';
+import { userSitesSetting } from '../utils/settings';
+import { matchPatternsFor } from '../utils/sites';
 
 const LOOKUP_MENU = 'begrip-lookup';
+const USER_SITES_SCRIPT = 'begrip-user-sites';
 
-/** Badge with the number of distinct terms on the page, and "Look up … in Begrip" on a selection. */
+/**
+ * Registers the content script for the sites the user added, for those whose host permission
+ * is granted. Run on every start and on every change, so the registration survives browser
+ * restarts even where the browser does not persist it (Firefox).
+ */
+async function registerUserSites(): Promise<void> {
+  const sites = await userSitesSetting.getValue();
+  const granted: string[] = [];
+  for (const site of sites) {
+    const origins = matchPatternsFor(site);
+    if (await browser.permissions.contains({ origins })) granted.push(...origins);
+  }
+  await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT] }).catch(() => {
+    // Not registered yet.
+  });
+  if (granted.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: USER_SITES_SCRIPT,
+      matches: granted,
+      js: ['content-scripts/content.js'],
+      css: ['content-scripts/content.css'],
+      runAt: 'document_idle',
+    },
+  ]);
+}
+
+/** Badge with the number of distinct terms on the page, "Look up … in Begrip", user sites. */
 export default defineBackground(() => {
   // MV2 (Firefox) calls it browserAction.
   const action = browser.action ?? browser.browserAction;
@@ -36,4 +66,11 @@ export default defineBackground(() => {
       height: 620,
     });
   });
+
+  const sync = () =>
+    void registerUserSites().catch((error) => console.error('Begrip: registering sites failed', error));
+  sync();
+  userSitesSetting.watch(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
 });

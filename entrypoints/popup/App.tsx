@@ -1,11 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EntryView } from '../../components/EntryView';
+import { type PageTerm, PageTerms } from '../../components/PageTerms';
 import { SearchResults } from '../../components/SearchResults';
-import { CURATED_ENTRIES } from '../../glossary/data';
-import type { Entry } from '../../glossary/schema';
+import { SiteSwitch } from '../../components/SiteSwitch';
+import { PAGE_ID_PREFIX } from '../../glossary/annotate';
+import { CATEGORIES, type Category, type Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
-import { categoryLabel, t } from '../../utils/i18n';
-import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
+import { categoryLabel, setUiLanguage, t } from '../../utils/i18n';
+import type { PageSummary } from '../../utils/messages';
+import { combine, loadOwnEntries } from '../../utils/own-glossary';
+import {
+  type GlossLanguage,
+  glossLanguageSetting,
+  recentEntriesSetting,
+  resolveGlossLanguage,
+  uiLanguageSetting,
+} from '../../utils/settings';
+import { activeTab, pageSummary, requestSite, revealInTab, setSiteEnabled, type TabInfo } from './tab';
+
+const RECENT_MAX = 8;
 
 function closeOnEscape(event: KeyboardEvent, close: () => void) {
   if (event.key !== 'Escape') return;
@@ -13,78 +26,240 @@ function closeOnEscape(event: KeyboardEvent, close: () => void) {
   close();
 }
 
-const byId = new Map(CURATED_ENTRIES.map((entry) => [entry.id, entry]));
+function toPageTerms(summary: PageSummary, byId: Map<string, Entry>): PageTerm[] {
+  return Object.entries(summary.counts)
+    .map(([id, count]) => {
+      const entry = byId.get(id);
+      const pageDefined = id.startsWith(PAGE_ID_PREFIX);
+      return {
+        id,
+        count,
+        pageDefined,
+        label: entry ? (entry.acronym ?? entry.nl.term) : id.slice(PAGE_ID_PREFIX.length),
+        gloss: entry ? (entry.en.expansion ?? entry.en.term) : (summary.pageDefined[id] ?? ''),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
 
 export function App() {
-  const search = useMemo(() => new GlossarySearch(CURATED_ENTRIES), []);
+  const [entries, setEntries] = useState<Entry[]>(() => combine([]));
+  const search = useMemo(() => new GlossarySearch(entries), [entries]);
+  const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const [query, setQuery] = useState(new URLSearchParams(location.search).get('q') ?? '');
+  const [category, setCategory] = useState<Category | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<Entry | null>(null);
+  const [view, setView] = useState<'search' | 'page'>('search');
   const [language, setLanguage] = useState<GlossLanguage>('both');
+  const [recent, setRecent] = useState<string[]>([]);
+  const [tab, setTab] = useState<TabInfo | null>(null);
+  const [summary, setSummary] = useState<PageSummary | null>(null);
+  const [status, setStatus] = useState('');
+  const [, setLocaleVersion] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const hits = useMemo(() => search.search(query, 30), [search, query]);
+
+  const hits = useMemo(() => {
+    if (query.trim()) return search.search(query, 30);
+    if (!category) return [];
+    return entries.filter((e) => e.category === category).map((entry) => ({ entry, score: 0, matches: [] }));
+  }, [search, query, category, entries]);
 
   useEffect(() => {
-    glossLanguageSetting
+    void loadOwnEntries().then((own) => setEntries(combine(own)));
+    void glossLanguageSetting
       .getValue()
-      .then((value) => setLanguage(resolveGlossLanguage(value, navigator.language)));
+      .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
+    void recentEntriesSetting.getValue().then(setRecent);
+    void uiLanguageSetting.getValue().then((v) => {
+      setUiLanguage(v);
+      setLocaleVersion((n) => n + 1);
+    });
+    void activeTab().then(async (info) => {
+      setTab(info);
+      if (info?.enabled) setSummary(await pageSummary(info.id));
+    });
   }, []);
   useEffect(() => {
-    if (!open) input.current?.focus();
-  }, [open]);
+    if (!open && view === 'search') input.current?.focus();
+  }, [open, view]);
 
-  const openHit = (hit: SearchHit) => setOpen(hit.entry);
+  const openEntry = (entry: Entry) => {
+    setOpen(entry);
+    const next = [entry.id, ...recent.filter((id) => id !== entry.id)].slice(0, RECENT_MAX);
+    setRecent(next);
+    void recentEntriesSetting.setValue(next);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (event.key === 'Enter' && hits[active]) openHit(hits[active]);
-    else if (event.key === 'Escape' && query) setQuery('');
-    else return;
+    else if (event.key === 'Enter' && hits[active]) openEntry(hits[active].entry);
+    else if (event.key === 'Escape' && (query || category)) {
+      setQuery('');
+      setCategory(null);
+    } else return;
     event.preventDefault();
+  };
+  const toggleSite = async (enabled: boolean) => {
+    if (!tab) return;
+    // The permission request must come first, while the click still counts as a user gesture.
+    const granted = enabled ? await requestSite(tab.site) : true;
+    if (!granted) return setStatus(t('permissionDenied'));
+    await setSiteEnabled(tab, enabled);
+    setTab({ ...tab, enabled });
+    setStatus('');
+    setSummary(null);
+    if (enabled) setTimeout(() => void pageSummary(tab.id).then(setSummary), 800);
+  };
+  const copy = async (entry: Entry) => {
+    const text = `${entry.acronym ?? entry.nl.term} — ${entry.en.expansion ?? entry.en.term}: ${entry.en.definition}`;
+    await navigator.clipboard.writeText(text);
+    setStatus(t('copied'));
   };
 
   if (open) {
     return (
       <main class="popup" onKeyDown={(e) => closeOnEscape(e, () => setOpen(null))}>
-        <button type="button" class="back" onClick={() => setOpen(null)} autofocus>
-          ← {t('searchLabel')}
-        </button>
+        <div class="toolbar">
+          <button type="button" class="back" onClick={() => setOpen(null)} autofocus>
+            ← {t('back')}
+          </button>
+          <button type="button" class="button" onClick={() => void copy(open)}>
+            {t('copy')}
+          </button>
+        </div>
         <EntryView
           entry={open}
           language={language}
           categoryLabel={categoryLabel(open.category)}
-          onOpenRelated={(id) => setOpen(byId.get(id) ?? open)}
+          onOpenRelated={(id) => {
+            const related = byId.get(id);
+            if (related) openEntry(related);
+          }}
           relatedLabel={(id) => byId.get(id)?.acronym ?? byId.get(id)?.nl.term ?? id}
+          labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
         />
+        <p class="hint" role="status">
+          {status}
+        </p>
       </main>
     );
   }
+  const pageTerms = summary ? toPageTerms(summary, byId) : [];
   return (
     <main class="popup">
-      <input
-        ref={input}
-        class="search"
-        type="search"
-        value={query}
-        placeholder={t('searchPlaceholder')}
-        aria-label={t('searchLabel')}
-        aria-controls="results"
-        aria-activedescendant={hits[active] ? `result-${hits[active].entry.id}` : undefined}
-        onInput={(e) => {
-          setQuery(e.currentTarget.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      {query.trim() === '' ? (
-        <p class="hint">{t('termsInGlossary', String(CURATED_ENTRIES.length))}</p>
-      ) : hits.length === 0 ? (
-        <p class="hint" role="status">
-          {t('noResults', query)}
-        </p>
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={view === 'search'} onClick={() => setView('search')}>
+          {t('tabSearch')}
+        </button>
+        <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
+          {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
+        </button>
+        <a class="options-link" href="/options.html" target="_blank" rel="noopener">
+          {t('options')}
+        </a>
+      </div>
+      {view === 'search' ? (
+        <>
+          <input
+            ref={input}
+            class="search"
+            type="search"
+            value={query}
+            placeholder={t('searchPlaceholder')}
+            aria-label={t('searchLabel')}
+            aria-controls="results"
+            aria-activedescendant={hits[active] ? `result-${hits[active].entry.id}` : undefined}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          {hits.length > 0 ? (
+            <SearchResults
+              hits={hits as SearchHit[]}
+              activeIndex={active}
+              onOpen={(hit) => openEntry(hit.entry)}
+              onHover={setActive}
+              ownLabel={t('own')}
+            />
+          ) : query.trim() ? (
+            <p class="hint" role="status">
+              {t('noResults', query)}
+            </p>
+          ) : (
+            <StartView
+              recent={recent.map((id) => byId.get(id)).filter((e): e is Entry => !!e)}
+              onOpen={openEntry}
+              onCategory={setCategory}
+              count={entries.length}
+            />
+          )}
+        </>
       ) : (
-        <SearchResults hits={hits} activeIndex={active} onOpen={openHit} onHover={setActive} />
+        <section aria-label={t('tabOnPage')}>
+          {tab && (
+            <SiteSwitch
+              label={t('highlightOnSite', tab.site)}
+              checked={tab.enabled}
+              onChange={(checked) => void toggleSite(checked)}
+              message={status}
+            />
+          )}
+          {!tab ? (
+            <p class="hint">{t('notAvailableHere')}</p>
+          ) : !tab.enabled ? (
+            <p class="hint">{t('pageOff')}</p>
+          ) : (
+            <PageTerms
+              terms={pageTerms}
+              emptyMessage={t('noTermsOnPage')}
+              pageDefinedLabel={t('pageDefined')}
+              onOpen={(id) => {
+                void revealInTab(tab.id, id).then(() => window.close());
+              }}
+            />
+          )}
+        </section>
       )}
     </main>
+  );
+}
+
+function StartView(props: {
+  recent: Entry[];
+  onOpen: (entry: Entry) => void;
+  onCategory: (category: Category) => void;
+  count: number;
+}) {
+  return (
+    <div class="start">
+      {props.recent.length > 0 && (
+        <>
+          <h2>{t('recent')}</h2>
+          <ul class="chips">
+            {props.recent.map((entry) => (
+              <li key={entry.id}>
+                <button type="button" class="chip" onClick={() => props.onOpen(entry)}>
+                  {entry.acronym ?? entry.nl.term}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t('categories')}</h2>
+      <ul class="chips">
+        {CATEGORIES.map((category) => (
+          <li key={category}>
+            <button type="button" class="chip" onClick={() => props.onCategory(category)}>
+              {categoryLabel(category)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">{t('termsInGlossary', String(props.count))}</p>
+    </div>
   );
 }
