@@ -1,8 +1,10 @@
-import type { GlossLanguage, MarkMode } from '../utils/settings';
+import type { GlossLanguage, HighlightStyle, MarkMode, UiLanguage } from '../utils/settings';
 
 export interface DisplaySettings {
   glossLanguage: GlossLanguage | 'auto';
   markMode: MarkMode;
+  highlightStyle: HighlightStyle;
+  uiLanguage: UiLanguage;
 }
 
 export interface DisplaySettingsFormProps {
@@ -11,43 +13,71 @@ export interface DisplaySettingsFormProps {
   label: (key: string) => string;
 }
 
+type Choice<K extends keyof DisplaySettings> = {
+  key: K;
+  legend: string;
+  options: [DisplaySettings[K], string][];
+};
+
 /** Props-only form; the options page container reads and writes storage. */
 export function DisplaySettingsForm({ value, onChange, label }: DisplaySettingsFormProps) {
-  const languages: (GlossLanguage | 'auto')[] = ['auto', 'en', 'nl', 'both'];
-  const languageLabel = (l: GlossLanguage | 'auto') =>
-    l === 'auto' ? 'Auto' : label(`glossLanguage${l === 'en' ? 'En' : l === 'nl' ? 'Nl' : 'Both'}`);
+  const groups: Choice<keyof DisplaySettings>[] = [
+    {
+      key: 'glossLanguage',
+      legend: label('glossLanguage'),
+      options: [
+        ['auto', 'Auto'],
+        ['en', label('glossLanguageEn')],
+        ['nl', label('glossLanguageNl')],
+        ['both', label('glossLanguageBoth')],
+      ],
+    },
+    {
+      key: 'markMode',
+      legend: label('markMode'),
+      options: [
+        ['all', label('markModeAll')],
+        ['first', label('markModeFirst')],
+      ],
+    },
+    {
+      key: 'highlightStyle',
+      legend: label('highlightStyle'),
+      options: [
+        ['underline', label('styleUnderline')],
+        ['background', label('styleBackground')],
+        ['hover', label('styleHover')],
+      ],
+    },
+    {
+      key: 'uiLanguage',
+      legend: label('uiLanguage'),
+      options: [
+        ['auto', label('uiLanguageAuto')],
+        ['nl', 'Nederlands'],
+        ['en', 'English'],
+      ],
+    },
+  ];
   return (
     <form class="settings" onSubmit={(e) => e.preventDefault()}>
-      <fieldset>
-        <legend>{label('glossLanguage')}</legend>
-        {languages.map((l) => (
-          <label key={l}>
-            <input
-              type="radio"
-              name="glossLanguage"
-              value={l}
-              checked={value.glossLanguage === l}
-              onChange={() => onChange({ ...value, glossLanguage: l })}
-            />{' '}
-            {languageLabel(l)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{label('markMode')}</legend>
-        {(['all', 'first'] as const).map((mode) => (
-          <label key={mode}>
-            <input
-              type="radio"
-              name="markMode"
-              value={mode}
-              checked={value.markMode === mode}
-              onChange={() => onChange({ ...value, markMode: mode })}
-            />{' '}
-            {label(mode === 'all' ? 'markModeAll' : 'markModeFirst')}
-          </label>
-        ))}
-      </fieldset>
+      {groups.map((group) => (
+        <fieldset key={group.key}>
+          <legend>{group.legend}</legend>
+          {group.options.map(([option, text]) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name={group.key}
+                value={option}
+                checked={value[group.key] === option}
+                onChange={() => onChange({ ...value, [group.key]: option })}
+              />{' '}
+              {text}
+            </label>
+          ))}
+        </fieldset>
+      ))}
     </form>
   );
 }

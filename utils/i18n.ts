@@ -13,6 +13,7 @@ let override: 'en' | 'nl' | null = null;
 
 export function setUiLanguage(language: UiLanguage): void {
   override = language === 'auto' ? null : language;
+  if (typeof document !== 'undefined') document.documentElement.lang = uiLanguage();
 }
 
 /** The language the UI is shown in: the setting, else the browser's. */

@@ -148,13 +148,20 @@ export function App() {
   const pageTerms = summary ? toPageTerms(summary, byId) : [];
   return (
     <main class="popup">
-      <div class="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={view === 'search'} onClick={() => setView('search')}>
-          {t('tabSearch')}
-        </button>
-        <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
-          {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
-        </button>
+      <div class="tabs-bar">
+        <div class="tabs" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'search'}
+            onClick={() => setView('search')}
+          >
+            {t('tabSearch')}
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
+            {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
+          </button>
+        </div>
         <a class="options-link" href="/options.html" target="_blank" rel="noopener">
           {t('options')}
         </a>

@@ -1,0 +1,63 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { EntryView } from '../../components/EntryView';
+import { CATEGORIES, type Category, type Entry } from '../../glossary/schema';
+import { categoryLabel, t } from '../../utils/i18n';
+import { combine, loadOwnEntries } from '../../utils/own-glossary';
+import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
+
+const label = (entry: Entry) => entry.acronym ?? entry.nl.term;
+
+/** The whole glossary, A–Z or by category, with the same entry view as the popup. */
+export function BrowseSection() {
+  const [entries, setEntries] = useState<Entry[]>(() => combine([]));
+  const [category, setCategory] = useState<Category | 'all'>('all');
+  const [open, setOpen] = useState<Entry | null>(null);
+  const [language, setLanguage] = useState<GlossLanguage>('both');
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+
+  useEffect(() => {
+    void loadOwnEntries().then((own) => setEntries(combine(own)));
+    void glossLanguageSetting
+      .getValue()
+      .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
+  }, []);
+
+  const shown = entries
+    .filter((e) => category === 'all' || e.category === category)
+    .sort((a, b) => label(a).localeCompare(label(b), 'nl', { sensitivity: 'base' }));
+  return (
+    <section class="card" aria-labelledby="browse-title">
+      <h2 id="browse-title">{t('browseTitle')}</h2>
+      <label>
+        {t('fieldCategory')}{' '}
+        <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | 'all')}>
+          <option value="all">{t('allCategories')}</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {open && (
+        <EntryView
+          entry={open}
+          language={language}
+          categoryLabel={categoryLabel(open.category)}
+          onOpenRelated={(id) => setOpen(byId.get(id) ?? open)}
+          relatedLabel={(id) => (byId.get(id) ? label(byId.get(id) as Entry) : id)}
+          labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
+        />
+      )}
+      <ul class="browse-list">
+        {shown.map((entry) => (
+          <li key={entry.id}>
+            <button type="button" onClick={() => setOpen(entry)}>
+              {label(entry)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

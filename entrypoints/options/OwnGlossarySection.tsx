@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'preact/hooks';
+import { OwnEntryForm } from '../../components/OwnEntryForm';
+import { CURATED_ENTRIES } from '../../glossary/data';
+import { detectFormat, exportGlossary, FORMATS, type Format, importGlossary } from '../../glossary/formats';
+import { type Entry, formatIssue } from '../../glossary/schema';
+import { categoryLabel, t } from '../../utils/i18n';
+import { loadOwnEntries, ownEntriesItem, saveOwnEntries, upsert } from '../../utils/own-glossary';
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const CURATED_IDS = CURATED_ENTRIES.map((entry) => entry.id);
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The user's own entries: add, edit, delete, import (all or nothing) and export. */
+export function OwnGlossarySection() {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [editing, setEditing] = useState<Entry | 'new' | null>(null);
+  const [status, setStatus] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+
+  useEffect(() => {
+    const reload = () => void loadOwnEntries().then(setEntries);
+    reload();
+    return ownEntriesItem.watch(reload);
+  }, []);
+
+  const save = async (next: Entry[], success: string): Promise<string[]> => {
+    const result = await saveOwnEntries(next);
+    if (!result.ok) return result.errors;
+    setEntries(next);
+    setStatus(success);
+    setErrors([]);
+    return [];
+  };
+  const onImport = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) return setErrors([`${file.name}: larger than 5 MB`]);
+    const text = await file.text();
+    const format = detectFormat(file.name, text);
+    const known = new Set([...CURATED_IDS, ...entries.map((e) => e.id)]);
+    const result = importGlossary(text, format, known);
+    if (!result.ok) {
+      setStatus('');
+      return setErrors(result.issues.map((issue) => `${file.name}: ${formatIssue(issue)}`));
+    }
+    const problems = await save(
+      upsert(entries, result.entries),
+      t('ownImported', String(result.entries.length)),
+    );
+    if (problems.length) setErrors(problems);
+  };
+  const onExport = (format: Format) => {
+    const types: Record<Format, string> = {
+      tbx: 'application/x-tbx+xml',
+      csv: 'text/csv',
+      json: 'application/json',
+    };
+    download(`begrip-own.${format}`, exportGlossary(entries, format), types[format]);
+  };
+
+  return (
+    <section class="card" aria-labelledby="own-title">
+      <h2 id="own-title">{t('ownTitle')}</h2>
+      {entries.length === 0 && <p class="hint">{t('ownEmpty')}</p>}
+      <ul class="own-list">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <strong>{entry.acronym ?? entry.nl.term}</strong>
+            <span>{entry.en.expansion ?? entry.en.term}</span>
+            <button type="button" class="button" onClick={() => setEditing(entry)}>
+              {t('ownEdit')}
+            </button>
+            <button
+              type="button"
+              class="button danger"
+              onClick={() =>
+                void save(
+                  entries.filter((e) => e.id !== entry.id),
+                  t('ownSaved'),
+                )
+              }
+            >
+              {t('ownDelete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {editing ? (
+        <OwnEntryForm
+          entry={editing === 'new' ? undefined : editing}
+          label={t}
+          categoryLabel={categoryLabel}
+          onCancel={() => setEditing(null)}
+          onSave={async (entry) => {
+            const problems = await save(upsert(entries, [entry]), t('ownSaved'));
+            if (problems.length === 0) setEditing(null);
+            return problems;
+          }}
+        />
+      ) : (
+        <div class="toolbar">
+          <button type="button" class="button" onClick={() => setEditing('new')}>
+            {t('ownAdd')}
+          </button>
+          <label class="button">
+            {t('ownImport')}
+            <input type="file" accept=".csv,.json,.tbx,.xml" hidden onChange={(e) => void onImport(e)} />
+          </label>
+          {FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              class="button"
+              disabled={entries.length === 0}
+              onClick={() => onExport(format)}
+            >
+              {t('ownExport')} {format.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      )}
+      <p class="hint" role="status">
+        {status}
+      </p>
+      {errors.length > 0 && (
+        <div class="errors" role="alert">
+          <p>{t('ownImportFailed')}</p>
+          <ul>
+            {errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

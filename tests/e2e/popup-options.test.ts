@@ -1,0 +1,179 @@
+/**
+ * Popup and options in Chromium (issue 7): on-this-page list and reveal, the site switch, the
+ * user's own glossary (form and import, all or nothing), highlight style, and axe-core checks.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPage } from '../fixtures/seed-page';
+import { readSeed } from '../fixtures/seeds';
+import { type Harness, launch } from './harness';
+
+/** The extension API as seen from the extension's own pages. */
+declare const chrome: {
+  storage: {
+    sync: { set(items: Record<string, unknown>): Promise<void> };
+    local: { get(key: string): Promise<Record<string, unknown>> };
+  };
+  tabs: { create(props: { url: string; active: boolean }): Promise<{ id?: number }> };
+};
+
+const GOV = 'https://www.rijksoverheid.nl';
+let harness: Harness;
+let extensionPage: string;
+
+beforeAll(async () => {
+  harness = await launch();
+  extensionPage = `chrome-extension://${harness.extensionId}`;
+  harness.serve('/brief', { body: seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt')) });
+  harness.serve('/eigen', { body: seedPage('Eigen term', 'Het Zwaartepuntoverleg besprak de NMI.') });
+});
+afterAll(async () => harness?.close());
+
+/** Opens the popup page as a background tab, so the page under test stays the active tab. */
+async function openPopupBehind(page: Page): Promise<Page> {
+  const settings = await harness.open(`${extensionPage}/options.html`);
+  await page.bringToFront();
+  const created = harness.context.waitForEvent('page');
+  await settings.evaluate((url) => chrome.tabs.create({ url, active: false }), `${extensionPage}/popup.html`);
+  const popup = await created;
+  await settings.close();
+  await popup.waitForLoadState();
+  return popup;
+}
+
+async function seriousViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']);
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`,
+    );
+}
+
+describe('popup', () => {
+  it('lists the terms on this page with counts; choosing one shows it in the page with its gloss', async () => {
+    const page = await harness.open(`${GOV}/brief`);
+    await page.waitForSelector('begrip-mark');
+    await page.waitForTimeout(500);
+    const popup = await openPopupBehind(page);
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    const nmi = popup.locator('.page-term', { hasText: 'NMI' }).first();
+    await nmi.waitFor();
+    const marks = await page.locator('begrip-mark[data-begrip-id="nmi"]').count();
+    expect(await nmi.locator('.count').textContent()).toBe(String(marks));
+    await harness.screenshot(popup, 'popup-on-this-page');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await nmi.click();
+    await expect
+      .poll(() => page.locator('begrip-tooltip .tooltip').textContent())
+      .toContain('NATO Mission Iraq');
+    await page.close();
+  });
+
+  it('switching highlighting off for the site removes the marks at once', async () => {
+    const page = await harness.open(`${GOV}/brief`);
+    await page.waitForSelector('begrip-mark');
+    const popup = await openPopupBehind(page);
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    const toggle = popup.getByRole('switch');
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await page.waitForFunction(() => document.querySelectorAll('begrip-mark').length === 0);
+    await toggle.click();
+    await page.waitForSelector('begrip-mark');
+    await popup.close();
+    await page.close();
+  });
+
+  it('passes axe-core in light and dark, and the entry view can be copied', async () => {
+    const popup = await harness.open(`${extensionPage}/popup.html?q=red%20card`);
+    await popup.locator('.result').first().waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('button', { name: 'Copy' }).waitFor();
+    expect(await popup.locator('.entry-term').textContent()).toBe('Red Card Holder');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await harness.screenshot(popup, 'popup-entry-dark');
+    await popup.close();
+  });
+});
+
+describe('options', () => {
+  it('adds an own entry that is then marked on pages and found by the search', async () => {
+    const options = await harness.open(`${extensionPage}/options.html`);
+    await options.getByRole('button', { name: 'Add an entry' }).click();
+    const form = options.getByRole('form', { name: 'Add an entry' });
+    await form.getByLabel('Id (lowercase-with-hyphens)').fill('zwaartepuntoverleg');
+    await form.getByLabel('Dutch term').fill('Zwaartepuntoverleg');
+    await form.getByLabel('Dutch definition').fill('Overleg over het zwaartepunt van de inzet.');
+    await form.getByLabel('English term').fill('Focus consultation');
+    await form.getByLabel('English definition').fill('Consultation on the focus of the deployment.');
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await options.locator('.own-list', { hasText: 'Zwaartepuntoverleg' }).waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await harness.screenshot(options, 'options');
+
+    const page = await harness.open(`${GOV}/eigen`);
+    await page.waitForSelector('begrip-mark[data-begrip-id="zwaartepuntoverleg"]');
+    const popup = await harness.open(`${extensionPage}/popup.html?q=zwaartepunt`);
+    expect(await popup.locator('.result').first().textContent()).toContain('Zwaartepuntoverleg');
+    for (const p of [options, page, popup]) await p.close();
+  });
+
+  it('imports nothing from a file with an invalid row, and names the row and field', async () => {
+    const options = await harness.open(`${extensionPage}/options.html`);
+    const before = await options.evaluate(() => chrome.storage.local.get('ownEntries'));
+    const csv = [
+      'id,kind,category,nl_term,nl_definition,en_term,en_definition',
+      'goede-term,term,concept,Goede term,Een definitie.,Good term,A definition.',
+      'slechte-term,term,weather,Slecht,Een definitie.,Bad,A definition.',
+    ].join('\r\n');
+    await options
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'eigen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const alert = options.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /eigen\.csv: row 3 \(slechte-term\), field "category": must be one of/,
+    );
+    expect(await options.evaluate(() => chrome.storage.local.get('ownEntries'))).toEqual(before);
+
+    await options.locator('input[type="file"]').setInputFiles({
+      name: 'eigen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.split('\r\n').slice(0, 2).join('\r\n')),
+    });
+    await options.getByText('Imported 1 entries.').waitFor();
+    await options.close();
+  });
+
+  it('applies the highlight style at once in open tabs', async () => {
+    const page = await harness.open(`${GOV}/brief`);
+    const mark = page.locator('begrip-mark').first();
+    await mark.waitFor();
+    const options = await harness.open(`${extensionPage}/options.html`);
+    await options.getByLabel('Light background').check();
+    await expect
+      .poll(() => mark.evaluate((m) => getComputedStyle(m).backgroundColor))
+      .not.toBe('rgba(0, 0, 0, 0)');
+    await options.getByLabel('Dotted underline').check();
+    await expect
+      .poll(() => mark.evaluate((m) => getComputedStyle(m).backgroundColor))
+      .toBe('rgba(0, 0, 0, 0)');
+    for (const p of [options, page]) await p.close();
+  });
+
+  it('the gloss on a page passes axe-core', async () => {
+    const page = await harness.open(`${GOV}/brief`);
+    const mark = page.locator('begrip-mark[data-begrip-id="nmi"]').first();
+    await mark.hover();
+    await page.locator('begrip-tooltip .tooltip').waitFor();
+    expect(await seriousViolations(page, 'begrip-tooltip')).toEqual([]);
+    await page.close();
+  });
+});
