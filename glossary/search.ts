@@ -3,9 +3,10 @@
  * the CLI's `lookup`. Fuse's extended search makes every query word a fuzzy term, so word order
  * does not matter ("peshmerga ministry"); an exact hit on an acronym or name always ranks first.
  */
-import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseIndex, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import { formsOf, shortTerm } from './forms';
 import type { Entry } from './schema';
+import { GramIndex } from './search-prefilter';
 import { fold } from './text';
 
 export interface SearchHit {
@@ -42,6 +43,12 @@ const OPTIONS: IFuseOptions<SearchDoc> = {
   minMatchCharLength: 2,
 };
 
+/** Above this many entries, fuse.js ranks only the candidates of the trigram index. */
+const PREFILTER_ABOVE = 60;
+const CANDIDATES = 80;
+const FORM_WEIGHT = 3;
+const DEFINITION_WEIGHT = 1;
+
 /** Letters and digits only, folded: "JOCAT-N" → "jocatn", "artikel 100-brief" → "artikel100brief". */
 const compact = (value: string) => fold(value).replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -53,6 +60,8 @@ export class GlossarySearch {
   private readonly fuse: Fuse<SearchDoc>;
   private readonly exact = new Map<string, number[]>();
   private readonly docs: SearchDoc[];
+  private readonly grams: GramIndex | null;
+  private readonly records: ReturnType<FuseIndex<SearchDoc>['toJSON']> | null;
 
   constructor(entries: readonly Entry[]) {
     this.docs = entries.map((entry, index) => {
@@ -72,6 +81,30 @@ export class GlossarySearch {
       };
     });
     this.fuse = new Fuse(this.docs, OPTIONS);
+    this.grams = this.docs.length > PREFILTER_ABOVE ? this.indexGrams() : null;
+    this.records = this.grams ? this.fuse.getIndex().toJSON() : null;
+  }
+
+  private indexGrams(): GramIndex {
+    const index = new GramIndex();
+    this.docs.forEach((doc, i) => {
+      for (const form of formsOf(doc.entry)) index.add(i, form.text, FORM_WEIGHT);
+      for (const definition of doc.definitions) index.add(i, definition, DEFINITION_WEIGHT);
+    });
+    return index;
+  }
+
+  /** fuse.js over the whole glossary, or over the trigram candidates of a large one. */
+  private fuseFor(query: string): Fuse<SearchDoc> {
+    if (!this.grams || !this.records) return this.fuse;
+    const picked = this.grams.candidates(query, CANDIDATES);
+    const position = new Map(picked.map((doc, i) => [doc, i]));
+    // Reuse the normalised strings of the full index: only the records of the candidates, renumbered.
+    const records = this.records.records
+      .filter((record) => position.has(record.i))
+      .map((record) => ({ ...record, i: position.get(record.i) as number }));
+    const docs = picked.map((doc) => this.docs[doc] as SearchDoc);
+    return new Fuse(docs, OPTIONS, Fuse.parseIndex<SearchDoc>({ keys: this.records.keys, records }));
   }
 
   search(rawQuery: string, limit = 20): SearchHit[] {
@@ -79,7 +112,7 @@ export class GlossarySearch {
     const query = rawQuery.replace(POSSESSIVE, '$1');
     const words = query.replace(EXTENDED_SYNTAX, ' ').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
-    const results = this.fuse.search(words.join(' '), { limit: limit + 5 });
+    const results = this.fuseFor(words.join(' ')).search(words.join(' '), { limit: limit + 5 });
     const hits: SearchHit[] = results.map((r) => ({
       entry: r.item.entry,
       score: r.score ?? 1,

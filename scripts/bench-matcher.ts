@@ -13,6 +13,7 @@ import { formsOf } from '../glossary/forms';
 import { Matcher } from '../glossary/matcher';
 import type { Entry } from '../glossary/schema';
 import { readSeed, seedFiles } from '../tests/fixtures/seeds';
+import { syntheticGlossary } from '../tests/fixtures/synthetic';
 
 const TARGET_BYTES = 10 * 1024 * 1024;
 const NAIVE_SLICE = 1024 * 1024;
@@ -23,61 +24,6 @@ const RUNS = 5;
 function corpus(): string {
   const seeds = seedFiles().map(readSeed).join('\n\n');
   return seeds.repeat(Math.ceil(TARGET_BYTES / Buffer.byteLength(seeds)));
-}
-
-/** Deterministic pseudo-random generator (mulberry32), so every run benchmarks the same glossary. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function syntheticGlossary(size: number): Entry[] {
-  const next = random(42);
-  const pick = (chars: string, n: number) =>
-    Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
-  const syllables = [
-    'ka',
-    'ver',
-    'sto',
-    'lin',
-    'mar',
-    'de',
-    'ro',
-    'ten',
-    'gel',
-    'bor',
-    'us',
-    'qua',
-    'zin',
-    'pel',
-  ];
-  const word = () =>
-    Array.from(
-      { length: 2 + Math.floor(next() * 3) },
-      () => syllables[Math.floor(next() * syllables.length)],
-    ).join('');
-  const entries: Entry[] = [...CURATED_ENTRIES];
-  for (let i = entries.length; i < size; i++) {
-    const acronym = pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 3 + Math.floor(next() * 3));
-    const phrase = Array.from({ length: 1 + Math.floor(next() * 3) }, word).join(' ');
-    entries.push({
-      id: `synthetic-${i}`,
-      kind: 'acronym',
-      category: 'concept',
-      acronym,
-      nl: { term: phrase, expansion: phrase, definition: 'Synthetisch.' },
-      en: { term: `${phrase} en`, expansion: `${phrase} en`, definition: 'Synthetic.' },
-      variants: [`${phrase}-${word()}`],
-      related: [],
-      sources: [],
-    });
-  }
-  return entries;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
