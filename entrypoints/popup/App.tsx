@@ -44,7 +44,8 @@ function toPageTerms(summary: PageSummary, byId: Map<string, Entry>): PageTerm[]
 
 export function App() {
   const [entries, setEntries] = useState<Entry[]>(() => combine([]));
-  const search = useMemo(() => new GlossarySearch(entries), [entries]);
+  // The search index is built just after the first paint, so the field is usable at once.
+  const [search, setSearch] = useState<GlossarySearch | null>(null);
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const [query, setQuery] = useState(new URLSearchParams(location.search).get('q') ?? '');
   const [category, setCategory] = useState<Category | null>(null);
@@ -59,14 +60,22 @@ export function App() {
   const [, setLocaleVersion] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
+  useEffect(() => {
+    // When idle after the first frames (the field is focused and painted by then).
+    const handle = requestIdleCallback(() => setSearch(new GlossarySearch(entries)), { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }, [entries]);
   const hits = useMemo(() => {
-    if (query.trim()) return search.search(query, 30);
+    if (query.trim()) return (search ?? new GlossarySearch(entries)).search(query, 30);
     if (!category) return [];
     return entries.filter((e) => e.category === category).map((entry) => ({ entry, score: 0, matches: [] }));
   }, [search, query, category, entries]);
 
   useEffect(() => {
-    void loadOwnEntries().then((own) => setEntries(combine(own)));
+    // Own entries (possibly thousands, validated on load) come after the field is usable.
+    const idle = requestIdleCallback(() => void loadOwnEntries().then((own) => setEntries(combine(own))), {
+      timeout: 300,
+    });
     void glossLanguageSetting
       .getValue()
       .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
@@ -79,6 +88,7 @@ export function App() {
       setTab(info);
       if (info?.enabled) setSummary(await pageSummary(info.id));
     });
+    return () => cancelIdleCallback(idle);
   }, []);
   useEffect(() => {
     if (!open && view === 'search') input.current?.focus();
@@ -170,6 +180,7 @@ export function App() {
         <>
           <input
             ref={input}
+            autofocus
             class="search"
             type="search"
             value={query}
