@@ -121,7 +121,8 @@ describe('options', () => {
     const page = await harness.open(`${GOV}/eigen`);
     await page.waitForSelector('begrip-mark[data-begrip-id="zwaartepuntoverleg"]');
     const popup = await harness.open(`${extensionPage}/popup.html?q=zwaartepunt`);
-    expect(await popup.locator('.result').first().textContent()).toContain('Zwaartepuntoverleg');
+    // Own entries are loaded just after the popup is usable.
+    await expect.poll(() => popup.locator('.result').first().textContent()).toContain('Zwaartepuntoverleg');
     for (const p of [options, page, popup]) await p.close();
   });
 
