@@ -11,6 +11,8 @@ export interface TooltipProps {
   language: GlossLanguage;
   /** Label for page-defined acronyms, in the UI language. */
   pageDefinedLabel: string;
+  /** Label for the user's own entries ("own"). */
+  ownLabel?: string;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
 }
@@ -28,6 +30,7 @@ export function Tooltip({
   content,
   language,
   pageDefinedLabel,
+  ownLabel = 'own',
   onPointerEnter,
   onPointerLeave,
 }: TooltipProps) {
@@ -42,7 +45,7 @@ export function Tooltip({
           <p class="expansion">{content.expansion}</p>
         </>
       ) : (
-        <EntryGloss {...content} language={language} />
+        <EntryGloss {...content} language={language} ownLabel={ownLabel} />
       )}
     </div>
   );
@@ -53,7 +56,8 @@ function EntryGloss({
   categoryLabel,
   relatedLabels,
   language,
-}: Extract<TooltipContent, { kind: 'entry' }> & { language: GlossLanguage }) {
+  ownLabel,
+}: Extract<TooltipContent, { kind: 'entry' }> & { language: GlossLanguage; ownLabel: string }) {
   const languages = language === 'both' ? (['en', 'nl'] as const) : ([language] as const);
   // Kamerstuk references are what a reader can look up; news items only when there is none.
   const kamerstukken = entry.sources.filter((source) => source.kamerstuk);
@@ -63,6 +67,7 @@ function EntryGloss({
       <p class="head">
         <strong class="term">{entry.acronym ?? entry[languages[0]].term}</strong>
         <span class="badge">{categoryLabel}</span>
+        {entry.own && <span class="badge">{ownLabel}</span>}
       </p>
       {languages.map((lang) => (
         <section key={lang} lang={lang} class="lang">

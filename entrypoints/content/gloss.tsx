@@ -24,6 +24,7 @@ export interface GlossOptions {
   describe: (mark: HTMLElement) => TooltipContent | null;
   language: () => GlossLanguage;
   pageDefinedLabel: string;
+  ownLabel: string;
   signal: AbortSignal;
 }
 
@@ -97,6 +98,7 @@ export class Gloss {
         content={content}
         language={this.options.language()}
         pageDefinedLabel={this.options.pageDefinedLabel}
+        ownLabel={this.options.ownLabel}
         onPointerEnter={() => this.cancelTimers()}
         onPointerLeave={() => this.scheduleHide()}
       />,

@@ -114,6 +114,7 @@ export default defineContentScript({
         describe: (mark) => describeMark(mark, byId, scheduler.pageDefinitions),
         language: () => settings.language,
         pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
+        ownLabel: browser.i18n.getMessage('own') || 'own',
         signal: abort.signal,
       });
       document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
