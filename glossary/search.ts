@@ -47,6 +47,7 @@ const OPTIONS: IFuseOptions<SearchDoc> = {
 const PREFILTER_ABOVE = 60;
 const CANDIDATES = 80;
 const FORM_WEIGHT = 3;
+const MAX_SCORE_GAP = 0.6;
 const DEFINITION_WEIGHT = 1;
 
 /** Letters and digits only, folded: "JOCAT-N" → "jocatn", "artikel 100-brief" → "artikel100brief". */
@@ -125,7 +126,9 @@ export class GlossarySearch {
         existing >= 0 ? (hits.splice(existing, 1)[0] as SearchHit) : { entry, score: 0, matches: [] };
       hits.unshift({ ...hit, score: 0 });
     }
-    return hits.slice(0, limit);
+    // Hits far behind the best one match only by chance (a letter run inside some definition).
+    const best = hits[0]?.score ?? 0;
+    return hits.filter((hit) => hit.score <= best + MAX_SCORE_GAP).slice(0, limit);
   }
 }
 

@@ -107,6 +107,14 @@ describe('bilingual fuzzy search', () => {
     expect(large.search(query, 5)[0]?.entry.id).toBe(id);
   });
 
+  it('leaves out chance hits far behind the best one', () => {
+    const hits = search.search('jocatn');
+    expect(hits.map((h) => h.entry.id)).toEqual(['jocat-n']);
+    expect(search.search('koerdische').map((h) => h.entry.id)).toEqual(
+      expect.arrayContaining(['kar', 'kdp']),
+    );
+  });
+
   it('returns nothing for an empty query and for nonsense', () => {
     expect(search.search('   ')).toEqual([]);
     expect(search.search('qqxzzv')).toEqual([]);
