@@ -12,6 +12,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { type Annotation, createAnnotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
+import { describeMark } from '../../utils/dom/describe';
+import { Gloss } from '../../utils/dom/gloss';
+import { unmarkAll } from '../../utils/dom/highlighter';
 import {
   isPageSummaryRequest,
   isRevealRequest,
@@ -28,9 +31,6 @@ import {
   userSitesSetting,
 } from '../../utils/settings';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
-import { describeMark } from './describe';
-import { Gloss } from './gloss';
-import { unmarkAll } from './highlighter';
 import { MarkStyle } from './mark-style';
 import { Scheduler } from './scheduler';
 import './style.css';

@@ -3,8 +3,9 @@
  * changes apply at once, need no <style> element (which a strict page CSP may block) and leave
  * no trace when removed. The default look (dotted underline) comes from style.css.
  */
+
+import { MARK_TAG } from '../../utils/dom/highlighter';
 import type { HighlightStyle } from '../../utils/settings';
-import { MARK_TAG } from './highlighter';
 
 const RULES: Record<HighlightStyle, string> = {
   underline: '',

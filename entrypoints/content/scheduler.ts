@@ -20,7 +20,7 @@ import {
   SKIP_SELECTOR,
   type TextRun,
   walkRuns,
-} from './highlighter';
+} from '../../utils/dom/highlighter';
 
 const SLICE_MS = 8;
 const MUTATION_BATCH_MS = 60;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { markRun, unmarkAll, walkRuns } from '../../../../entrypoints/content/highlighter';
 import { createAnnotator } from '../../../../glossary/annotate';
 import { CURATED_ENTRIES } from '../../../../glossary/data';
 import { Matcher } from '../../../../glossary/matcher';
+import { markRun, unmarkAll, walkRuns } from '../../../../utils/dom/highlighter';
 
 const matcher = new Matcher(CURATED_ENTRIES);
 

@@ -2,7 +2,7 @@ import type { TooltipContent } from '../../components/Tooltip';
 import type { PageDefinition } from '../../glossary/abbreviations';
 import { PAGE_ID_PREFIX } from '../../glossary/annotate';
 import type { Entry } from '../../glossary/schema';
-import { categoryLabel } from '../../utils/i18n';
+import { categoryLabel } from '../i18n';
 
 /** What the gloss shows for a mark: its glossary entry (curated or own), or the page's own expansion. */
 export function describeMark(

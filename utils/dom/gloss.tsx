@@ -12,7 +12,7 @@
 import { render } from 'preact';
 import { Tooltip, type TooltipContent } from '../../components/Tooltip';
 import tooltipCss from '../../components/tooltip.css?inline';
-import type { GlossLanguage } from '../../utils/settings';
+import type { GlossLanguage } from '../settings';
 import { HOST_TAG, MARK_TAG } from './highlighter';
 
 const OPEN_DELAY_MS = 300;
