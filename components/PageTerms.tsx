@@ -20,7 +20,7 @@ export function PageTerms({ terms, onOpen, emptyMessage, pageDefinedLabel }: Pag
     <ul class="page-terms">
       {terms.map((term) => (
         <li key={term.id}>
-          <button type="button" class="page-term" onClick={() => onOpen(term.id)}>
+          <button type="button" class="page-term" data-term-id={term.id} onClick={() => onOpen(term.id)}>
             <span class="result-term">{term.label}</span>
             <span class="page-term-gloss">
               {term.gloss}

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { lookupPath } from '../utils/lookup';
+import { lookupPath, readerPath } from '../utils/lookup';
 import { isPageTermsMessage } from '../utils/messages';
 import { userSitesSetting } from '../utils/settings';
 import { matchPatternsFor } from '../utils/sites';
 
 const LOOKUP_MENU = 'begrip-lookup';
+const READER_MENU = 'begrip-reader';
 const USER_SITES_SCRIPT = 'begrip-user-sites';
 
 /**
@@ -55,9 +56,19 @@ export default defineBackground(() => {
       title: browser.i18n.getMessage('lookUpSelection') || 'Look up “%s” in Begrip',
       contexts: ['selection'],
     });
+    browser.contextMenus.create({
+      id: READER_MENU,
+      title: browser.i18n.getMessage('openInReader') || 'Open in Begrip reader',
+      contexts: ['link'],
+      targetUrlPatterns: ['https://*/*.pdf', 'https://*/*.pdf?*', 'https://*/*.PDF'],
+    });
   });
 
   browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === READER_MENU && info.linkUrl) {
+      void browser.tabs.create({ url: browser.runtime.getURL(readerPath(info.linkUrl)) });
+      return;
+    }
     if (info.menuItemId !== LOOKUP_MENU || !info.selectionText) return;
     void browser.windows.create({
       url: browser.runtime.getURL(lookupPath(info.selectionText)),

@@ -6,3 +6,14 @@ export function lookupPath(selection: string): `/popup.html?q=${string}` {
   const query = selection.replace(/\s+/g, ' ').trim().slice(0, MAX_LOOKUP_LENGTH);
   return `/popup.html?q=${encodeURIComponent(query)}`;
 }
+
+/** The reader page for a document at `url` (https only; anything else opens the empty reader). */
+export function readerPath(url: string): `/reader.html${string}` {
+  return url.startsWith('https://') ? `/reader.html?url=${encodeURIComponent(url)}` : '/reader.html';
+}
+
+/** Whether a tab's URL looks like a PDF document. */
+export function isPdfUrl(url: string | undefined): boolean {
+  if (!url?.startsWith('https://')) return false;
+  return /\.pdf$/i.test(new URL(url).pathname);
+}

@@ -33,7 +33,7 @@ import {
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
 import { MarkStyle } from './mark-style';
 import { Scheduler } from './scheduler';
-import './style.css';
+import '../../utils/dom/mark.css';
 
 interface Session {
   stop(): void;

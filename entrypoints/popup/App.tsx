@@ -7,6 +7,7 @@ import { PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { CATEGORIES, type Category, type Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
 import { categoryLabel, setUiLanguage, t } from '../../utils/i18n';
+import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import {
@@ -172,10 +173,18 @@ export function App() {
             {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
           </button>
         </div>
+        <a class="options-link" href="/reader.html" target="_blank" rel="noopener">
+          {t('openReader')}
+        </a>
         <a class="options-link" href="/options.html" target="_blank" rel="noopener">
           {t('options')}
         </a>
       </div>
+      {tab && isPdfUrl(tab.url) && (
+        <a class="button pdf-link" href={readerPath(tab.url)} target="_blank" rel="noopener">
+          {t('openPdfInReader')}
+        </a>
+      )}
       {view === 'search' ? (
         <>
           <input

@@ -11,6 +11,7 @@ import { isDefaultSite, matchPatternsFor, normaliseHost, siteOf } from '../../ut
 
 export interface TabInfo {
   id: number;
+  url: string;
   /** The site it belongs to (default site domain, user site), or its host for any other https page. */
   site: string;
   enabled: boolean;
@@ -27,7 +28,12 @@ export async function activeTab(): Promise<TabInfo | null> {
     disabledSitesSetting.getValue(),
   ]);
   const known = siteOf(host, userSites);
-  return { id: tab.id, site: known ?? host, enabled: known !== null && !disabled.includes(known) };
+  return {
+    id: tab.id,
+    url: tab.url,
+    site: known ?? host,
+    enabled: known !== null && !disabled.includes(known),
+  };
 }
 
 export async function pageSummary(tabId: number): Promise<PageSummary | null> {

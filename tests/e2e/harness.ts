@@ -16,7 +16,7 @@ export const SCREENSHOT_DIR = resolve('screenshots');
 export const HOSTS = ['www.rijksoverheid.nl', 'www.tweedekamer.nl', 'www.example.org'];
 
 export interface Fixture {
-  body: string;
+  body: string | Uint8Array;
   headers?: Record<string, string>;
   contentType?: string;
 }

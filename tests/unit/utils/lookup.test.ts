@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupPath, MAX_LOOKUP_LENGTH } from '../../../utils/lookup';
+import { isPdfUrl, lookupPath, MAX_LOOKUP_LENGTH, readerPath } from '../../../utils/lookup';
 
 describe('lookupPath', () => {
   it('collapses whitespace and encodes the selection for the popup page', () => {
@@ -10,5 +10,21 @@ describe('lookupPath', () => {
   it('keeps a long selection to a term-sized query', () => {
     const query = decodeURIComponent(lookupPath('x'.repeat(500)).split('=')[1] as string);
     expect(query).toHaveLength(MAX_LOOKUP_LENGTH);
+  });
+});
+
+describe('readerPath and isPdfUrl', () => {
+  it('opens https documents in the reader, anything else as the empty reader', () => {
+    expect(readerPath('https://www.rijksoverheid.nl/a b.pdf')).toBe(
+      `/reader.html?url=${encodeURIComponent('https://www.rijksoverheid.nl/a b.pdf')}`,
+    );
+    expect(readerPath('javascript:alert(1)')).toBe('/reader.html');
+    expect(readerPath('http://example.org/x.pdf')).toBe('/reader.html');
+  });
+
+  it('recognises PDF URLs by their path', () => {
+    expect(isPdfUrl('https://www.rijksoverheid.nl/documenten/brief.PDF?download=1')).toBe(true);
+    expect(isPdfUrl('https://www.rijksoverheid.nl/pdf/overzicht')).toBe(false);
+    expect(isPdfUrl(undefined)).toBe(false);
   });
 });

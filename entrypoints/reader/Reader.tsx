@@ -1,0 +1,391 @@
+/**
+ * The reader: Kamerbrieven that come as PDF (or plain text), glossed with the same matcher and
+ * gloss as web pages. Pages are rendered and annotated lazily as they near the viewport; the
+ * document's text is read page by page in PDF.js's worker to count the terms for the side panel.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { type PageTerm, PageTerms } from '../../components/PageTerms';
+import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
+import { type Annotator, createAnnotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
+import { Matcher } from '../../glossary/matcher';
+import type { Entry } from '../../glossary/schema';
+import { describeMark } from '../../utils/dom/describe';
+import { Gloss } from '../../utils/dom/gloss';
+import { MARK_TAG, markRun, walkRuns } from '../../utils/dom/highlighter';
+import { t } from '../../utils/i18n';
+import { combine, loadOwnEntries } from '../../utils/own-glossary';
+import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
+import { openPdf, pageText, ReaderError, renderPage } from './pdf-document';
+import { SourcePicker } from './SourcePicker';
+
+export type Source =
+  | { kind: 'pdf'; data: ArrayBuffer; name: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'text'; text: string; name: string };
+
+interface Loaded {
+  pdf: PDFDocumentProxy | null;
+  texts: string[];
+  name: string;
+}
+
+const ZOOMS = [0.75, 1, 1.25, 1.5, 2];
+
+/** Mark every term in `root` (a text layer or the text view) with `annotator`. */
+function annotateElement(root: Element, annotator: Annotator): void {
+  for (const run of [...walkRuns(root)]) {
+    const annotations = annotator.annotate(run.text);
+    if (annotations.length) markRun(run, annotations);
+  }
+}
+
+function termsOf(
+  texts: string[],
+  annotator: Annotator,
+  byId: Map<string, Entry>,
+  definitions: readonly PageDefinition[],
+) {
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const a of annotator.annotate(text)) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  return [...counts]
+    .map(([id, count]): PageTerm => {
+      const entry = byId.get(id);
+      const acronym = id.slice(PAGE_ID_PREFIX.length);
+      return {
+        id,
+        count,
+        pageDefined: !entry,
+        label: entry ? (entry.acronym ?? entry.nl.term) : acronym,
+        gloss: entry
+          ? (entry.en.expansion ?? entry.en.term)
+          : (definitions.find((d) => d.acronym === acronym)?.expansion ?? ''),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+export function Reader() {
+  const [entries, setEntries] = useState<Entry[]>(() => combine([]));
+  const matcher = useMemo(() => new Matcher(entries), [entries]);
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const [source, setSource] = useState<Source | null>(() => {
+    const url = new URLSearchParams(location.search).get('url');
+    return url ? { kind: 'url', url } : null;
+  });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState('');
+  const [needsPermission, setNeedsPermission] = useState<string | null>(null);
+  const [progress, setProgress] = useState('');
+  const [scale, setScale] = useState(1.25);
+  const [pageNumber, setPageNumber] = useState(1);
+  const [find, setFind] = useState('');
+  const [findStatus, setFindStatus] = useState('');
+  const [language, setLanguage] = useState<GlossLanguage>('both');
+  const [definitions, setDefinitions] = useState<PageDefinition[]>([]);
+  const pagesRef = useRef<HTMLDivElement>(null);
+  const findRef = useRef<HTMLInputElement>(null);
+  const annotator = useMemo(() => createAnnotator(matcher, definitions), [matcher, definitions]);
+  const languageRef = useRef(language);
+  languageRef.current = language;
+
+  useEffect(() => {
+    void loadOwnEntries().then((own) => setEntries(combine(own)));
+    void glossLanguageSetting
+      .getValue()
+      .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
+    const abort = new AbortController();
+    const gloss = new Gloss({
+      describe: (mark) => describeMark(mark, byIdRef.current, definitionsRef.current),
+      language: () => languageRef.current,
+      pageDefinedLabel: t('pageDefined'),
+      ownLabel: t('own'),
+      signal: abort.signal,
+    });
+    glossRef.current = gloss;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && findRef.current) {
+        event.preventDefault();
+        findRef.current.focus();
+        findRef.current.select();
+      }
+    };
+    document.addEventListener('keydown', onKey, { signal: abort.signal });
+    return () => abort.abort();
+  }, []);
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+  const definitionsRef = useRef(definitions);
+  definitionsRef.current = annotator.definitions as PageDefinition[];
+  const glossRef = useRef<Gloss | null>(null);
+
+  // Load the source: bytes, a URL (asking for the host's permission first where needed), or text.
+  useEffect(() => {
+    if (!source) return;
+    let cancelled = false;
+    setError('');
+    setLoaded(null);
+    setNeedsPermission(null);
+    void (async () => {
+      try {
+        if (source.kind === 'text') {
+          setDefinitions(findDefinitions(source.text));
+          setLoaded({ pdf: null, texts: [source.text], name: source.name });
+          return;
+        }
+        if (source.kind === 'url') {
+          const origin = `${new URL(source.url).origin}/*`;
+          if (!(await browser.permissions.contains({ origins: [origin] }))) {
+            setNeedsPermission(new URL(source.url).host);
+            return;
+          }
+        }
+        setProgress(t('readerOpening'));
+        const pdf = await openPdf(source.kind === 'url' ? { url: source.url } : { data: source.data });
+        const texts: string[] = [];
+        for (let n = 1; n <= pdf.numPages && !cancelled; n++) {
+          texts.push(await pageText(pdf, n));
+          if (n === 1)
+            setLoaded({ pdf, texts: [...texts], name: source.kind === 'url' ? source.url : source.name });
+          if (n % 10 === 0) setProgress(t('readerReading', [String(n), String(pdf.numPages)]));
+        }
+        if (cancelled) return;
+        setDefinitions(texts.flatMap(findDefinitions));
+        setLoaded({ pdf, texts, name: source.kind === 'url' ? source.url : source.name });
+        setProgress('');
+      } catch (caught) {
+        setProgress('');
+        setError(
+          caught instanceof ReaderError
+            ? caught.message
+            : `${t('readerFailed')} ${(caught as Error).message}`,
+        );
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [source]);
+
+  // Lazy pages: a placeholder per page, rendered and annotated when near the viewport.
+  useEffect(() => {
+    const pages = pagesRef.current;
+    if (!pages || !loaded) return;
+    pages.replaceChildren();
+    if (!loaded.pdf) {
+      const view = document.createElement('div');
+      view.className = 'text-view';
+      for (const paragraph of loaded.texts.join('\n').split(/\n\s*\n/)) {
+        const p = document.createElement('p');
+        p.textContent = paragraph;
+        view.append(p);
+      }
+      pages.append(view);
+      annotateElement(view, annotator);
+      return;
+    }
+    const pdf = loaded.pdf;
+    const observer = new IntersectionObserver(
+      (entriesSeen) => {
+        for (const seen of entriesSeen) {
+          if (!seen.isIntersecting) continue;
+          const div = seen.target as HTMLElement;
+          observer.unobserve(div);
+          const n = Number(div.dataset.page);
+          void renderPage(pdf, n, div, scale).then((textLayer) => {
+            annotateElement(textLayer, annotator);
+            div.dataset.rendered = 'true';
+          });
+        }
+      },
+      { rootMargin: '150% 0px' },
+    );
+    void pdf.getPage(1).then((first) => {
+      const { width, height } = first.getViewport({ scale });
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const div = document.createElement('div');
+        div.className = 'page';
+        div.dataset.page = String(n);
+        div.setAttribute('aria-label', t('readerPage', String(n)));
+        div.style.width = `${width}px`;
+        div.style.height = `${height}px`;
+        pages.append(div);
+        observer.observe(div);
+      }
+    });
+    return () => observer.disconnect();
+  }, [loaded?.pdf, loaded?.texts.length === loaded?.pdf?.numPages, scale, annotator]);
+
+  const goTo = (n: number) => {
+    const target = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
+    target?.scrollIntoView({ block: 'start' });
+    setPageNumber(n);
+  };
+  const pageOf = (predicate: (text: string) => boolean, after: number) => {
+    const texts = loaded?.texts ?? [];
+    for (let i = 0; i < texts.length; i++) {
+      const n = ((after + i) % texts.length) + 1;
+      if (predicate(texts[n - 1] as string)) return n;
+    }
+    return null;
+  };
+  const reveal = async (id: string) => {
+    if (!loaded?.pdf) {
+      const mark = pagesRef.current?.querySelector<HTMLElement>(
+        `${MARK_TAG}[data-begrip-id="${CSS.escape(id)}"]`,
+      );
+      if (mark) focusMark(mark);
+      return;
+    }
+    const n = pageOf((text) => annotator.annotate(text).some((a) => a.id === id), pageNumber - 1) ?? 1;
+    goTo(n);
+    const div = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
+    for (let i = 0; i < 50 && div && div.dataset.rendered !== 'true'; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const mark = div?.querySelector<HTMLElement>(`${MARK_TAG}[data-begrip-id="${CSS.escape(id)}"]`);
+    if (mark) focusMark(mark);
+  };
+  const focusMark = (mark: HTMLElement) => {
+    mark.tabIndex = -1;
+    mark.focus({ preventScroll: false });
+    mark.scrollIntoView({ block: 'center' });
+    glossRef.current?.show(mark);
+  };
+  const runFind = (event: Event) => {
+    event.preventDefault();
+    const query = find.trim().toLocaleLowerCase();
+    if (!query || !loaded) return;
+    const hits = loaded.texts.filter((text) => text.toLocaleLowerCase().includes(query)).length;
+    const n = pageOf((text) => text.toLocaleLowerCase().includes(query), pageNumber);
+    if (n === null) return setFindStatus(t('readerNotFound'));
+    goTo(n);
+    setFindStatus(t('readerFoundOn', [String(n), String(hits)]));
+  };
+
+  const terms =
+    loaded && loaded.texts.length === (loaded.pdf?.numPages ?? 1)
+      ? termsOf(loaded.texts, annotator, byId, annotator.definitions)
+      : [];
+  const numPages = loaded?.pdf?.numPages ?? 0;
+  return (
+    <div class="reader">
+      <header class="reader-bar">
+        <strong>Begrip</strong>
+        <SourcePicker onSource={setSource} />
+        {numPages > 0 && (
+          <nav class="reader-nav" aria-label={t('readerNavigation')}>
+            <button
+              type="button"
+              class="button"
+              onClick={() => goTo(Math.max(1, pageNumber - 1))}
+              aria-label={t('readerPrevious')}
+            >
+              ‹
+            </button>
+            <label>
+              {t('readerPageLabel')}{' '}
+              <input
+                type="number"
+                min={1}
+                max={numPages}
+                value={pageNumber}
+                onChange={(e) => goTo(Math.min(numPages, Math.max(1, Number(e.currentTarget.value) || 1)))}
+              />{' '}
+              / {numPages}
+            </label>
+            <button
+              type="button"
+              class="button"
+              onClick={() => goTo(Math.min(numPages, pageNumber + 1))}
+              aria-label={t('readerNext')}
+            >
+              ›
+            </button>
+            <button
+              type="button"
+              class="button"
+              onClick={() => setScale(ZOOMS[Math.max(0, ZOOMS.indexOf(scale) - 1)] ?? scale)}
+              aria-label={t('readerZoomOut')}
+            >
+              −
+            </button>
+            <span>{Math.round(scale * 100)}%</span>
+            <button
+              type="button"
+              class="button"
+              onClick={() => setScale(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(scale) + 1)] ?? scale)}
+              aria-label={t('readerZoomIn')}
+            >
+              +
+            </button>
+          </nav>
+        )}
+        {loaded && (
+          <form class="reader-find" onSubmit={runFind}>
+            <input
+              ref={findRef}
+              type="search"
+              value={find}
+              placeholder={t('readerFind')}
+              aria-label={t('readerFind')}
+              onInput={(e) => setFind(e.currentTarget.value)}
+            />
+            <span role="status" class="hint">
+              {findStatus}
+            </span>
+          </form>
+        )}
+      </header>
+      <div class="reader-body">
+        <aside class="reader-panel" aria-label={t('readerTerms')}>
+          <h2>{t('readerTerms')}</h2>
+          {progress && (
+            <p class="hint" role="status">
+              {progress}
+            </p>
+          )}
+          {loaded && (
+            <PageTerms
+              terms={terms}
+              onOpen={(id) => void reveal(id)}
+              emptyMessage={progress ? '' : t('noTermsOnPage')}
+              pageDefinedLabel={t('pageDefined')}
+            />
+          )}
+        </aside>
+        <main class="reader-pages" aria-label={loaded?.name ?? t('readerTitle')}>
+          {error && (
+            <p class="errors" role="alert">
+              {error}
+            </p>
+          )}
+          {needsPermission && (
+            <p>
+              {t('readerPermission', needsPermission)}{' '}
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  const url = source?.kind === 'url' ? source.url : '';
+                  void browser.permissions
+                    .request({ origins: [`${new URL(url).origin}/*`] })
+                    .then((granted) => {
+                      if (granted) setSource({ kind: 'url', url });
+                      else setError(t('permissionDenied'));
+                    });
+                }}
+              >
+                {t('readerAllow')}
+              </button>
+            </p>
+          )}
+          {!source && !error && <p class="hint">{t('readerIntro')}</p>}
+          {/* Pages are created and rendered imperatively (PDF.js), outside preact's tree. */}
+          <div class="pages" ref={pagesRef} />
+        </main>
+      </div>
+    </div>
+  );
+}
