@@ -3,15 +3,12 @@
  * `storage.local` (device-local; sync storage is too small), marked `own`, matched and searched
  * exactly like curated entries. Saving is all or nothing: one storage write of the whole list.
  */
-import { storage } from 'wxt/utils/storage';
 import { CURATED_ENTRIES } from '../glossary/data';
-import { type Entry, type EntryInput, formatIssue, parseEntry } from '../glossary/schema';
+import { type Entry, formatIssue, parseEntry } from '../glossary/schema';
 import { checkGlossary } from '../glossary/validate';
+import { combine, ownEntriesItem } from './own-entries';
 
-export const ownEntriesItem = storage.defineItem<EntryInput[]>('local:ownEntries', {
-  fallback: [],
-  version: 1,
-});
+export { combine, ownEntriesItem };
 
 const CURATED_IDS = new Set(CURATED_ENTRIES.map((entry) => entry.id));
 
@@ -27,11 +24,6 @@ export async function loadOwnEntries(): Promise<Entry[]> {
     else console.warn('Begrip: skipped an invalid own entry:', result.issues.map(formatIssue).join('; '));
   });
   return entries;
-}
-
-/** Curated entries first, then the user's own: the matcher prefers curated ones on equal forms. */
-export function combine(own: readonly Entry[]): Entry[] {
-  return [...CURATED_ENTRIES, ...own];
 }
 
 /** Problems that stop a set of own entries from being saved, as readable sentences. */

@@ -14,7 +14,7 @@ import type { Entry } from '../../glossary/schema';
 import { describeMark } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { MARK_TAG, markRun, walkRuns } from '../../utils/dom/highlighter';
-import { t } from '../../utils/i18n';
+import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
 import { openPdf, pageText, ReaderError, renderPage } from './pdf-document';
@@ -98,7 +98,7 @@ export function Reader() {
       .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
     const abort = new AbortController();
     const gloss = new Gloss({
-      describe: (mark) => describeMark(mark, byIdRef.current, definitionsRef.current),
+      describe: (mark) => describeMark(mark, byIdRef.current, definitionsRef.current, categoryLabel),
       language: () => languageRef.current,
       pageDefinedLabel: t('pageDefined'),
       ownLabel: t('own'),

@@ -1,0 +1,53 @@
+/**
+ * Where the user's own entries live, and a light read for the content script. Entries are fully
+ * validated (valibot schema, whole-glossary checks) when the options page saves them; the content
+ * script, which runs on every page, only checks their shape instead of bundling the validator.
+ */
+import { storage } from 'wxt/utils/storage';
+import { CURATED_ENTRIES } from '../glossary/data';
+import type { Entry, EntryInput } from '../glossary/schema';
+
+export const ownEntriesItem = storage.defineItem<EntryInput[]>('local:ownEntries', {
+  fallback: [],
+  version: 1,
+});
+
+const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
+const isSection = (value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  isText((value as Entry['nl']).term) &&
+  isText((value as Entry['nl']).definition);
+const isTextList = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isText));
+
+/** The shape the matcher and the gloss rely on. */
+export function hasEntryShape(value: unknown): value is EntryInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as EntryInput;
+  return (
+    isText(entry.id) &&
+    isText(entry.category) &&
+    isSection(entry.nl) &&
+    isSection(entry.en) &&
+    isTextList(entry.variants) &&
+    isTextList(entry.related) &&
+    (entry.acronym === undefined || isText(entry.acronym))
+  );
+}
+
+/** Stored own entries of the right shape, marked own, with defaults for the optional lists. */
+export async function readOwnEntries(): Promise<Entry[]> {
+  const raws = await ownEntriesItem.getValue();
+  return raws.filter(hasEntryShape).map((raw) => ({
+    ...(raw as Entry),
+    variants: raw.variants ?? [],
+    related: raw.related ?? [],
+    sources: (raw.sources ?? []) as Entry['sources'],
+    own: true,
+  }));
+}
+
+/** Curated entries first, then the user's own: the matcher prefers curated ones on equal forms. */
+export function combine(own: readonly Entry[]): Entry[] {
+  return [...CURATED_ENTRIES, ...own];
+}
