@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { CATEGORIES, type Entry, formatIssue, parseEntry } from '../glossary/schema';
+import { type Entry, formatIssue, parseEntry } from '../glossary/schema';
+import { CategoryOptions } from './CategoryOptions';
 
 export interface OwnEntryFormProps {
   /** The entry being edited, or undefined for a new one. */
@@ -121,11 +122,7 @@ export function OwnEntryForm({ entry, label, categoryLabel, onSave, onCancel }: 
       <label>
         {label('fieldCategory')}
         <select value={fields.category} onChange={set('category')}>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
-            </option>
-          ))}
+          <CategoryOptions label={categoryLabel} />
         </select>
       </label>
       {text('acronym', 'fieldAcronym')}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CategoryOptions } from '../../components/CategoryOptions';
 import { EntryView } from '../../components/EntryView';
-import { CATEGORIES, type Category, type Entry } from '../../glossary/schema';
+import type { Category, Entry } from '../../glossary/schema';
 import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
@@ -32,11 +33,7 @@ export function BrowseSection() {
         {t('fieldCategory')}{' '}
         <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | 'all')}>
           <option value="all">{t('allCategories')}</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
-            </option>
-          ))}
+          <CategoryOptions label={categoryLabel} />
         </select>
       </label>
       {open && (

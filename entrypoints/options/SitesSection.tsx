@@ -39,35 +39,31 @@ export function SitesSection() {
     await browser.permissions.remove({ origins: matchPatternsFor(site) }).catch(() => false);
   };
 
+  // A render helper, not a component: a component defined here would remount (and lose focus) on every render.
+  const siteCheckbox = (site: string) => (
+    <label key={site}>
+      <input
+        type="checkbox"
+        checked={!disabled.includes(site)}
+        onChange={(e) => void toggle(site, e.currentTarget.checked)}
+      />{' '}
+      {site}
+    </label>
+  );
+
   return (
     <section class="card" aria-labelledby="sites-title">
       <h2 id="sites-title">{t('sitesTitle')}</h2>
       <fieldset>
         <legend>{t('sitesDefault')}</legend>
-        {DEFAULT_SITES.map((site) => (
-          <label key={site}>
-            <input
-              type="checkbox"
-              checked={!disabled.includes(site)}
-              onChange={(e) => void toggle(site, e.currentTarget.checked)}
-            />{' '}
-            {site}
-          </label>
-        ))}
+        {DEFAULT_SITES.map((site) => siteCheckbox(site))}
       </fieldset>
       <fieldset>
         <legend>{t('sitesUser')}</legend>
         <ul class="own-list">
           {userSites.map((site) => (
             <li key={site}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={!disabled.includes(site)}
-                  onChange={(e) => void toggle(site, e.currentTarget.checked)}
-                />{' '}
-                {site}
-              </label>
+              {siteCheckbox(site)}
               <span />
               <button type="button" class="button danger" onClick={() => void remove(site)}>
                 {t('sitesRemove')}

@@ -71,7 +71,11 @@ describe('the user’s own glossary', () => {
 describe('the content script’s light read of own entries', () => {
   it('keeps entries of the right shape and drops the rest', async () => {
     const { readOwnEntries } = await import('../../../utils/own-entries');
-    await ownEntriesItem.setValue([own('goed'), { id: 'kapot', nl: { term: '' } } as unknown as Entry, 'tekst' as unknown as Entry]);
+    await ownEntriesItem.setValue([
+      own('goed'),
+      { id: 'kapot', nl: { term: '' } } as unknown as Entry,
+      'tekst' as unknown as Entry,
+    ]);
     expect((await readOwnEntries()).map((e) => [e.id, e.own])).toEqual([['goed', true]]);
   });
 });
