@@ -41,15 +41,22 @@ function annotateElement(root: Element, annotator: Annotator): void {
   }
 }
 
+/** Term counts over all pages, a few pages per task so a 200-page document never blocks the page. */
+async function countTerms(texts: string[], annotator: Annotator, cancelled: () => boolean) {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < texts.length; i++) {
+    for (const a of annotator.annotate(texts[i] as string)) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+    if (i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled()) return null;
+  }
+  return counts;
+}
+
 function termsOf(
-  texts: string[],
-  annotator: Annotator,
+  counts: Map<string, number>,
   byId: Map<string, Entry>,
   definitions: readonly PageDefinition[],
 ) {
-  const counts = new Map<string, number>();
-  for (const text of texts)
-    for (const a of annotator.annotate(text)) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
   return [...counts]
     .map(([id, count]): PageTerm => {
       const entry = byId.get(id);
@@ -88,6 +95,10 @@ export function Reader() {
   const pagesRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const annotator = useMemo(() => createAnnotator(matcher, definitions), [matcher, definitions]);
+  // Pages are rendered by PDF.js outside preact; they read the annotator current at that moment.
+  const annotatorRef = useRef(annotator);
+  annotatorRef.current = annotator;
+  const [terms, setTerms] = useState<PageTerm[]>([]);
   const languageRef = useRef(language);
   languageRef.current = language;
 
@@ -127,6 +138,7 @@ export function Reader() {
     let cancelled = false;
     setError('');
     setLoaded(null);
+    setTerms([]);
     setNeedsPermission(null);
     void (async () => {
       try {
@@ -145,14 +157,21 @@ export function Reader() {
         setProgress(t('readerOpening'));
         const pdf = await openPdf(source.kind === 'url' ? { url: source.url } : { data: source.data });
         const texts: string[] = [];
+        const found: PageDefinition[] = [];
         for (let n = 1; n <= pdf.numPages && !cancelled; n++) {
-          texts.push(await pageText(pdf, n));
+          const text = await pageText(pdf, n);
+          texts.push(text);
+          // The document's own acronym definitions, as they come: later pages are glossed with them.
+          const defined = text.includes('(') ? findDefinitions(text) : [];
+          if (defined.length) {
+            found.push(...defined);
+            setDefinitions([...found]);
+          }
           if (n === 1)
             setLoaded({ pdf, texts: [...texts], name: source.kind === 'url' ? source.url : source.name });
           if (n % 10 === 0) setProgress(t('readerReading', [String(n), String(pdf.numPages)]));
         }
         if (cancelled) return;
-        setDefinitions(texts.flatMap(findDefinitions));
         setLoaded({ pdf, texts, name: source.kind === 'url' ? source.url : source.name });
         setProgress('');
       } catch (caught) {
@@ -183,7 +202,7 @@ export function Reader() {
         view.append(p);
       }
       pages.append(view);
-      annotateElement(view, annotator);
+      annotateElement(view, annotatorRef.current);
       return;
     }
     const pdf = loaded.pdf;
@@ -195,7 +214,7 @@ export function Reader() {
           observer.unobserve(div);
           const n = Number(div.dataset.page);
           void renderPage(pdf, n, div, scale).then((textLayer) => {
-            annotateElement(textLayer, annotator);
+            annotateElement(textLayer, annotatorRef.current);
             div.dataset.rendered = 'true';
           });
         }
@@ -216,7 +235,20 @@ export function Reader() {
       }
     });
     return () => observer.disconnect();
-  }, [loaded?.pdf, loaded?.texts.length === loaded?.pdf?.numPages, scale, annotator]);
+  }, [loaded?.pdf, loaded?.pdf ? null : loaded?.texts, scale]);
+
+  // The side panel's counts, once every page has been read.
+  const complete = !!loaded && loaded.texts.length === (loaded.pdf?.numPages ?? 1);
+  useEffect(() => {
+    if (!complete || !loaded) return;
+    let cancelled = false;
+    void countTerms(loaded.texts, annotator, () => cancelled).then((counts) => {
+      if (counts) setTerms(termsOf(counts, byId, annotator.definitions));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [complete, loaded, annotator, byId]);
 
   const goTo = (n: number) => {
     const target = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
@@ -264,10 +296,6 @@ export function Reader() {
     setFindStatus(t('readerFoundOn', [String(n), String(hits)]));
   };
 
-  const terms =
-    loaded && loaded.texts.length === (loaded.pdf?.numPages ?? 1)
-      ? termsOf(loaded.texts, annotator, byId, annotator.definitions)
-      : [];
   const numPages = loaded?.pdf?.numPages ?? 0;
   return (
     <div class="reader">
