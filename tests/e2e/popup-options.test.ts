@@ -169,6 +169,20 @@ describe('options', () => {
     for (const p of [options, page]) await p.close();
   });
 
+  it('shows the interface in Dutch when asked, and back in English', async () => {
+    const options = await harness.open(`${extensionPage}/options.html`);
+    await options.getByLabel('Nederlands', { exact: true }).last().check();
+    await options.getByRole('heading', { name: 'Instellingen van Begrip' }).waitFor();
+    const popup = await harness.open(`${extensionPage}/popup.html`);
+    expect(await popup.getByRole('searchbox').getAttribute('placeholder')).toBe(
+      'Zoek in de woordenlijst (NL of EN)…',
+    );
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await options.getByLabel('English', { exact: true }).last().check();
+    await options.getByRole('heading', { name: 'Begrip settings' }).waitFor();
+    for (const p of [options, popup]) await p.close();
+  });
+
   it('the gloss on a page passes axe-core', async () => {
     const page = await harness.open(`${GOV}/brief`);
     const mark = page.locator('begrip-mark[data-begrip-id="nmi"]').first();

@@ -1,0 +1,59 @@
+import { fireEvent, render } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Highlighted } from '../../../components/Highlighted';
+import { PageTerms } from '../../../components/PageTerms';
+import { SearchResults } from '../../../components/SearchResults';
+import { CURATED_ENTRIES } from '../../../glossary/data';
+import { GlossarySearch } from '../../../glossary/search';
+
+const search = new GlossarySearch(CURATED_ENTRIES);
+
+describe('SearchResults', () => {
+  it('shows both languages, marks the matched part and reports the active option', () => {
+    const hits = search.search('red card');
+    const onOpen = vi.fn();
+    const { container } = render(
+      <SearchResults hits={hits} activeIndex={0} onOpen={onOpen} onHover={() => {}} ownLabel="own" />,
+    );
+    const first = container.querySelector('[role="option"]') as HTMLElement;
+    expect(first.getAttribute('aria-selected')).toBe('true');
+    expect(first.querySelector('[lang="nl"]')?.textContent).toBe('Red Card Holder');
+    // Each query word is matched on its own (word order is free), so each is marked.
+    const marked = [...first.querySelectorAll('[lang="nl"] mark')].map((m) => m.textContent?.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['red', 'card']));
+    fireEvent.click(first);
+    expect(onOpen).toHaveBeenCalledWith(hits[0]);
+  });
+});
+
+describe('Highlighted', () => {
+  it('wraps fuse.js ranges (inclusive ends) and ignores overlapping or reversed ones', () => {
+    const { container } = render(
+      <Highlighted
+        text="Red Card Holder"
+        ranges={[
+          [0, 2],
+          [1, 3],
+          [9, 8],
+          [4, 7],
+        ]}
+      />,
+    );
+    expect(container.innerHTML).toBe('<mark>Red</mark> <mark>Card</mark> Holder');
+  });
+});
+
+describe('PageTerms', () => {
+  it('lists terms with counts and says when the page has none', () => {
+    const onOpen = vi.fn();
+    const terms = [{ id: 'nmi', label: 'NMI', gloss: 'NATO Mission Iraq', count: 7, pageDefined: false }];
+    const { container, rerender } = render(
+      <PageTerms terms={terms} onOpen={onOpen} emptyMessage="none" pageDefinedLabel="page" />,
+    );
+    fireEvent.click(container.querySelector('button') as HTMLElement);
+    expect(onOpen).toHaveBeenCalledWith('nmi');
+    expect(container.querySelector('.count')?.textContent).toBe('7');
+    rerender(<PageTerms terms={[]} onOpen={onOpen} emptyMessage="none" pageDefinedLabel="page" />);
+    expect(container.textContent).toBe('none');
+  });
+});
