@@ -8,15 +8,17 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type PageTerm, PageTerms } from '../../components/PageTerms';
 import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
-import { type Annotator, createAnnotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
+import { createAnnotator } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { describeMark } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
-import { MARK_TAG, markRun, walkRuns } from '../../utils/dom/highlighter';
+import { MARK_TAG } from '../../utils/dom/highlighter';
 import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
+import { annotateElement, countTerms, termsOf } from './document-terms';
+import { PageControls } from './PageControls';
 import { openPdf, pageText, ReaderError, renderPage } from './pdf-document';
 import { SourcePicker } from './SourcePicker';
 
@@ -29,49 +31,6 @@ interface Loaded {
   pdf: PDFDocumentProxy | null;
   texts: string[];
   name: string;
-}
-
-const ZOOMS = [0.75, 1, 1.25, 1.5, 2];
-
-/** Mark every term in `root` (a text layer or the text view) with `annotator`. */
-function annotateElement(root: Element, annotator: Annotator): void {
-  for (const run of [...walkRuns(root)]) {
-    const annotations = annotator.annotate(run.text);
-    if (annotations.length) markRun(run, annotations);
-  }
-}
-
-/** Term counts over all pages, a few pages per task so a 200-page document never blocks the page. */
-async function countTerms(texts: string[], annotator: Annotator, cancelled: () => boolean) {
-  const counts = new Map<string, number>();
-  for (let i = 0; i < texts.length; i++) {
-    for (const a of annotator.annotate(texts[i] as string)) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
-    if (i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 0));
-    if (cancelled()) return null;
-  }
-  return counts;
-}
-
-function termsOf(
-  counts: Map<string, number>,
-  byId: Map<string, Entry>,
-  definitions: readonly PageDefinition[],
-) {
-  return [...counts]
-    .map(([id, count]): PageTerm => {
-      const entry = byId.get(id);
-      const acronym = id.slice(PAGE_ID_PREFIX.length);
-      return {
-        id,
-        count,
-        pageDefined: !entry,
-        label: entry ? (entry.acronym ?? entry.nl.term) : acronym,
-        gloss: entry
-          ? (entry.en.expansion ?? entry.en.term)
-          : (definitions.find((d) => d.acronym === acronym)?.expansion ?? ''),
-      };
-    })
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
 export function Reader() {
@@ -303,52 +262,13 @@ export function Reader() {
         <strong>Begrip</strong>
         <SourcePicker onSource={setSource} />
         {numPages > 0 && (
-          <nav class="reader-nav" aria-label={t('readerNavigation')}>
-            <button
-              type="button"
-              class="button"
-              onClick={() => goTo(Math.max(1, pageNumber - 1))}
-              aria-label={t('readerPrevious')}
-            >
-              ‹
-            </button>
-            <label>
-              {t('readerPageLabel')}{' '}
-              <input
-                type="number"
-                min={1}
-                max={numPages}
-                value={pageNumber}
-                onChange={(e) => goTo(Math.min(numPages, Math.max(1, Number(e.currentTarget.value) || 1)))}
-              />{' '}
-              / {numPages}
-            </label>
-            <button
-              type="button"
-              class="button"
-              onClick={() => goTo(Math.min(numPages, pageNumber + 1))}
-              aria-label={t('readerNext')}
-            >
-              ›
-            </button>
-            <button
-              type="button"
-              class="button"
-              onClick={() => setScale(ZOOMS[Math.max(0, ZOOMS.indexOf(scale) - 1)] ?? scale)}
-              aria-label={t('readerZoomOut')}
-            >
-              −
-            </button>
-            <span>{Math.round(scale * 100)}%</span>
-            <button
-              type="button"
-              class="button"
-              onClick={() => setScale(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(scale) + 1)] ?? scale)}
-              aria-label={t('readerZoomIn')}
-            >
-              +
-            </button>
-          </nav>
+          <PageControls
+            numPages={numPages}
+            pageNumber={pageNumber}
+            goTo={goTo}
+            scale={scale}
+            setScale={setScale}
+          />
         )}
         {loaded && (
           <form class="reader-find" onSubmit={runFind}>

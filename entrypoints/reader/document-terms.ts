@@ -1,0 +1,47 @@
+/** The reader's annotation helpers: marks in a rendered page, and the document's term counts. */
+import type { PageTerm } from '../../components/PageTerms';
+import type { PageDefinition } from '../../glossary/abbreviations';
+import { type Annotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
+import type { Entry } from '../../glossary/schema';
+import { markRun, walkRuns } from '../../utils/dom/highlighter';
+
+/** Mark every term in `root` (a text layer or the text view) with `annotator`. */
+export function annotateElement(root: Element, annotator: Annotator): void {
+  for (const run of [...walkRuns(root)]) {
+    const annotations = annotator.annotate(run.text);
+    if (annotations.length) markRun(run, annotations);
+  }
+}
+
+/** Term counts over all pages, a few pages per task so a 200-page document never blocks the page. */
+export async function countTerms(texts: string[], annotator: Annotator, cancelled: () => boolean) {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < texts.length; i++) {
+    for (const a of annotator.annotate(texts[i] as string)) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+    if (i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled()) return null;
+  }
+  return counts;
+}
+
+export function termsOf(
+  counts: Map<string, number>,
+  byId: Map<string, Entry>,
+  definitions: readonly PageDefinition[],
+) {
+  return [...counts]
+    .map(([id, count]): PageTerm => {
+      const entry = byId.get(id);
+      const acronym = id.slice(PAGE_ID_PREFIX.length);
+      return {
+        id,
+        count,
+        pageDefined: !entry,
+        label: entry ? (entry.acronym ?? entry.nl.term) : acronym,
+        gloss: entry
+          ? (entry.en.expansion ?? entry.en.term)
+          : (definitions.find((d) => d.acronym === acronym)?.expansion ?? ''),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
