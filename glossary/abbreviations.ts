@@ -6,6 +6,9 @@
  * words just before the parenthesis, its first character at the start of a word.
  */
 
+/** Id prefix of acronyms a text defines itself ("page:SCF"), as opposed to glossary entry ids. */
+export const PAGE_ID_PREFIX = 'page:';
+
 export interface PageDefinition {
   /** The short form as written, without a plural/possessive ending: "LTO". */
   acronym: string;

@@ -4,7 +4,7 @@
  * tiny Matcher (the same code, so the same rules: case, whole words, LTO’s) and are marked
  * `pageDefined` with the text's own expansion.
  */
-import { findDefinitions, type PageDefinition } from './abbreviations';
+import { findDefinitions, PAGE_ID_PREFIX, type PageDefinition } from './abbreviations';
 import { type Match, Matcher } from './matcher';
 import type { Entry } from './schema';
 
@@ -13,7 +13,7 @@ export interface Annotation extends Match {
   pageDefined?: { expansion: string };
 }
 
-export const PAGE_ID_PREFIX = 'page:';
+export { PAGE_ID_PREFIX };
 
 function pageEntry(definition: PageDefinition): Entry {
   const section = { term: definition.acronym, definition: definition.expansion };

@@ -1,3 +1,7 @@
+import type { PageDefinition } from '../glossary/abbreviations';
+import type { Annotation } from '../glossary/annotate';
+import type { Entry } from '../glossary/schema';
+
 /**
  * Messages between the content script, the popup and the background worker; each receiver checks
  * the shape at run time before acting on it.
@@ -28,6 +32,32 @@ export interface RevealRequest {
   id: string;
 }
 
+/** Content script → background: find the terms in these texts (one page's runs, in order). */
+export interface AnnotateRequest {
+  type: 'begrip:annotate';
+  texts: string[];
+  /** Acronym definitions found on the page so far. */
+  definitions: PageDefinition[];
+}
+
+export interface AnnotateResponse {
+  /** Per text, its annotations. */
+  annotations: Annotation[][];
+  /** The page's definitions of acronyms the glossary lacks (a subset of those sent). */
+  pageDefinitions: PageDefinition[];
+}
+
+/** Content script → background: what the gloss shows for an entry. */
+export interface DescribeRequest {
+  type: 'begrip:describe';
+  id: string;
+}
+
+export interface DescribeResponse {
+  entry: Entry;
+  relatedLabels: string[];
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
@@ -53,4 +83,26 @@ export function isRevealRequest(value: unknown): value is RevealRequest {
 
 export function isPageSummary(value: unknown): value is PageSummary {
   return isObject(value) && isObject(value.counts) && isObject(value.pageDefined);
+}
+
+export function isAnnotateRequest(value: unknown): value is AnnotateRequest {
+  return (
+    isObject(value) &&
+    value.type === 'begrip:annotate' &&
+    Array.isArray(value.texts) &&
+    value.texts.every((text) => typeof text === 'string') &&
+    Array.isArray(value.definitions) &&
+    value.definitions.every(
+      (d) => isObject(d) && typeof d.acronym === 'string' && typeof d.expansion === 'string',
+    )
+  );
+}
+
+export function isDescribeRequest(value: unknown): value is DescribeRequest {
+  return (
+    isObject(value) &&
+    value.type === 'begrip:describe' &&
+    typeof value.id === 'string' &&
+    value.id.length < 100
+  );
 }

@@ -4,7 +4,6 @@
  * script, which runs on every page, only checks their shape instead of bundling the validator.
  */
 import { storage } from 'wxt/utils/storage';
-import { CURATED_ENTRIES } from '../glossary/data';
 import type { Entry, EntryInput } from '../glossary/schema';
 
 export const ownEntriesItem = storage.defineItem<EntryInput[]>('local:ownEntries', {
@@ -45,9 +44,4 @@ export async function readOwnEntries(): Promise<Entry[]> {
     sources: (raw.sources ?? []) as Entry['sources'],
     own: true,
   }));
-}
-
-/** Curated entries first, then the user's own: the matcher prefers curated ones on equal forms. */
-export function combine(own: readonly Entry[]): Entry[] {
-  return [...CURATED_ENTRIES, ...own];
 }

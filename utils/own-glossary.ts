@@ -6,7 +6,8 @@
 import { CURATED_ENTRIES } from '../glossary/data';
 import { type Entry, formatIssue, parseEntry } from '../glossary/schema';
 import { checkGlossary } from '../glossary/validate';
-import { combine, ownEntriesItem } from './own-entries';
+import { combine } from './all-entries';
+import { ownEntriesItem } from './own-entries';
 
 export { combine, ownEntriesItem };
 

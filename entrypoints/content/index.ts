@@ -9,19 +9,22 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { type Annotation, createAnnotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
-import { Matcher } from '../../glossary/matcher';
-import type { Entry } from '../../glossary/schema';
-import { describeMark } from '../../utils/dom/describe';
+import type { TooltipContent } from '../../components/Tooltip';
+import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
+import type { Annotation } from '../../glossary/annotate';
 import { Gloss } from '../../utils/dom/gloss';
 import { unmarkAll } from '../../utils/dom/highlighter';
 import {
+  type AnnotateRequest,
+  type AnnotateResponse,
+  type DescribeRequest,
+  type DescribeResponse,
   isPageSummaryRequest,
   isRevealRequest,
   type PageSummary,
   type PageTermsMessage,
 } from '../../utils/messages';
-import { combine, ownEntriesItem, readOwnEntries } from '../../utils/own-entries';
+import { ownEntriesItem } from '../../utils/own-entries';
 import {
   disabledSitesSetting,
   glossLanguageSetting,
@@ -50,13 +53,12 @@ export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const [disabled, userSites, mode, language, style, own] = await Promise.all([
+    const [disabled, userSites, mode, language, style] = await Promise.all([
       disabledSitesSetting.getValue(),
       userSitesSetting.getValue(),
       markModeSetting.getValue(),
       glossLanguageSetting.getValue(),
       highlightStyleSetting.getValue(),
-      readOwnEntries(),
     ]);
     const settings = {
       disabled,
@@ -64,8 +66,6 @@ export default defineContentScript({
       mode,
       language: resolveGlossLanguage(language, navigator.language),
     };
-    let entries: Entry[] = combine(own);
-    let matcher: Matcher | null = null;
     let session: Session | null = null;
     const markStyle = new MarkStyle();
     markStyle.apply(style);
@@ -76,29 +76,48 @@ export default defineContentScript({
         // The worker may be restarting; the next pass reports again.
       });
     };
-    /** Set-up steps in tasks of their own, so no single task grows long on a slow device. */
-    const nextTask = () => new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
     const isOff = () => {
       const site = siteOf(location.hostname, settings.userSites) ?? location.hostname;
       return settings.disabled.includes(site);
     };
 
-    let generation = 0;
-    const start = async () => {
-      const mine = ++generation;
+    const start = () => {
       session?.stop();
       session = null;
       if (!ctx.isValid || isOff()) return report(0);
-      if (!matcher) {
-        matcher = new Matcher(entries);
-        await nextTask();
-        // A newer start (a setting changed meanwhile) takes over.
-        if (mine !== generation) return;
-      }
-      session = createSession(matcher);
+      session = createSession();
     };
 
-    const createSession = (glossaryMatcher: Matcher): Session => {
+    /** The glossary and matcher live in the background (glossary-service.ts); the page sends its text. */
+    const annotate = (texts: string[], definitions: AnnotateRequest['definitions']) => {
+      const request: AnnotateRequest = { type: 'begrip:annotate', texts, definitions };
+      return browser.runtime.sendMessage(request) as Promise<AnnotateResponse>;
+    };
+    const describe = async (
+      mark: HTMLElement,
+      definitions: readonly { acronym: string; expansion: string }[],
+    ) => {
+      const id = mark.dataset.begripId ?? '';
+      if (id.startsWith(PAGE_ID_PREFIX)) {
+        const acronym = id.slice(PAGE_ID_PREFIX.length);
+        const definition = definitions.find((d) => d.acronym === acronym);
+        return definition
+          ? ({ kind: 'page', acronym, expansion: definition.expansion } as TooltipContent)
+          : null;
+      }
+      const request: DescribeRequest = { type: 'begrip:describe', id };
+      const reply = (await browser.runtime.sendMessage(request)) as DescribeResponse | null;
+      if (!reply) return null;
+      const content: TooltipContent = {
+        kind: 'entry',
+        entry: reply.entry,
+        categoryLabel: categoryName(reply.entry.category),
+        relatedLabels: reply.relatedLabels,
+      };
+      return content;
+    };
+
+    const createSession = (): Session => {
       const counts = new Map<string, number>();
       const abort = new AbortController();
       const keep = (annotation: Annotation) => {
@@ -107,15 +126,14 @@ export default defineContentScript({
         return settings.mode === 'all' || count === 1;
       };
       const scheduler = new Scheduler({
-        annotatorFor: (definitions) => createAnnotator(glossaryMatcher, definitions),
+        annotate,
         keep,
         onIdle: () => report(counts.size),
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         signal: abort.signal,
       });
-      const byId = new Map(entries.map((entry) => [entry.id, entry]));
       const gloss = new Gloss({
-        describe: (mark) => describeMark(mark, byId, scheduler.pageDefinitions, categoryName),
+        describe: (mark) => describe(mark, scheduler.pageDefinitions),
         language: () => settings.language,
         pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
         ownLabel: browser.i18n.getMessage('own') || 'own',
@@ -159,8 +177,8 @@ export default defineContentScript({
       return undefined;
     });
 
-    void start();
-    const restart = () => void start();
+    start();
+    const restart = () => start();
     const unwatch = [
       disabledSitesSetting.watch((value) => {
         settings.disabled = value;
@@ -179,11 +197,8 @@ export default defineContentScript({
         session?.refreshGloss();
       }),
       highlightStyleSetting.watch((value) => markStyle.apply(value)),
-      ownEntriesItem.watch(async () => {
-        entries = combine(await readOwnEntries());
-        matcher = null;
-        restart();
-      }),
+      // The background compiles the new entries on the next request; annotate the page again.
+      ownEntriesItem.watch(() => restart()),
     ];
     ctx.onInvalidated(() => {
       for (const stop of unwatch) stop();

@@ -10,7 +10,7 @@
  * through a batched MutationObserver that looks only at what changed and drops our own records.
  */
 import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
-import type { Annotation, Annotator } from '../../glossary/annotate';
+import type { Annotation } from '../../glossary/annotate';
 import {
   isIntact,
   isSkipped,
@@ -21,16 +21,19 @@ import {
   type TextRun,
   walkRuns,
 } from '../../utils/dom/highlighter';
+import type { AnnotateResponse } from '../../utils/messages';
 
 const SLICE_MS = 8;
+/** Text per request to the background's matcher: large enough to amortise a message, small enough to stream. */
+const BATCH_CHARS = 200_000;
 const MUTATION_BATCH_MS = 60;
 const SCROLL_SETTLE_MS = 80;
 /** Above this much text a page is marked near the viewport only. */
 export const LAZY_TEXT_CHARS = 300_000;
 
 export interface SchedulerOptions {
-  /** An annotator knowing the acronyms the page defines itself (found run by run, here). */
-  annotatorFor: (definitions: readonly PageDefinition[]) => Annotator;
+  /** Terms in each text, with the acronyms the page defines itself (found run by run, here). */
+  annotate: (texts: string[], definitions: PageDefinition[]) => Promise<AnnotateResponse>;
   /** Decides per annotation whether to mark it (first occurrence only, …); called in document order. */
   keep: (annotation: Annotation) => boolean;
   onMarked?: (marks: MarkedTerm[]) => void;
@@ -85,7 +88,7 @@ export class Scheduler {
   private selecting = hasSelection();
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private readonly found: PageDefinition[] = [];
-  private annotator: Annotator | null = null;
+  private definitions: PageDefinition[] = [];
 
   constructor(private readonly options: SchedulerOptions) {
     const onScroll = () => {
@@ -101,7 +104,7 @@ export class Scheduler {
 
   /** Acronyms the page defines itself that the glossary lacks (for the gloss). */
   get pageDefinitions(): readonly PageDefinition[] {
-    return this.annotator?.definitions ?? [];
+    return this.definitions;
   }
 
   start(root: Node): void {
@@ -227,17 +230,31 @@ export class Scheduler {
    * so that no single task scans the whole page.
    */
   private async prepare(runs: TextRun[]): Promise<PreparedRun[]> {
-    const before = this.found.length;
     await this.sliced(runs, (run) => {
       if (run.text.includes('(')) this.found.push(...findDefinitions(run.text));
     });
-    if (!this.annotator || this.found.length > before) this.annotator = this.options.annotatorFor(this.found);
-    const annotator = this.annotator;
     const items: PreparedRun[] = [];
-    await this.sliced(runs, (run) => {
-      const annotations = annotator.annotate(run.text).filter(this.options.keep);
-      if (annotations.length) items.push({ run, annotations });
-    });
+    for (let start = 0; start < runs.length && !this.stopped; ) {
+      let end = start;
+      for (
+        let size = 0;
+        end < runs.length && (end === start || size + (runs[end] as TextRun).text.length <= BATCH_CHARS);
+        end++
+      ) {
+        size += (runs[end] as TextRun).text.length;
+      }
+      const batch = runs.slice(start, end);
+      const response = await this.options.annotate(
+        batch.map((run) => run.text),
+        this.found,
+      );
+      this.definitions = response.pageDefinitions;
+      batch.forEach((run, i) => {
+        const annotations = (response.annotations[i] ?? []).filter(this.options.keep);
+        if (annotations.length) items.push({ run, annotations });
+      });
+      start = end;
+    }
     return items;
   }
 

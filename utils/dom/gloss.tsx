@@ -21,7 +21,8 @@ const GAP = 6;
 const MARGIN = 8;
 
 export interface GlossOptions {
-  describe: (mark: HTMLElement) => TooltipContent | null;
+  /** What to show for a mark; may come from elsewhere (the content script asks the background). */
+  describe: (mark: HTMLElement) => TooltipContent | null | Promise<TooltipContent | null>;
   language: () => GlossLanguage;
   pageDefinedLabel: string;
   ownLabel: string;
@@ -84,10 +85,18 @@ export class Gloss {
     return this.current;
   }
 
+  private showing = 0;
+
   show(mark: HTMLElement): void {
     this.cancelTimers();
-    const content = this.options.describe(mark);
-    if (!content) return;
+    const request = ++this.showing;
+    void Promise.resolve(this.options.describe(mark)).then((content) => {
+      // Only the latest request counts (the pointer may have moved on meanwhile).
+      if (content && request === this.showing) this.render(mark, content);
+    });
+  }
+
+  private render(mark: HTMLElement, content: TooltipContent): void {
     if (this.current && this.current !== mark) this.release(this.current);
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.current = mark;
@@ -109,6 +118,7 @@ export class Gloss {
 
   hide(): void {
     this.cancelTimers();
+    this.showing++;
     if (this.current) this.release(this.current);
     this.current = null;
     render(null, this.container);

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { lookupPath, readerPath } from '../utils/lookup';
-import { isPageTermsMessage } from '../utils/messages';
-import { userSitesSetting } from '../utils/settings';
-import { matchPatternsFor } from '../utils/sites';
+import { lookupPath, readerPath } from '../../utils/lookup';
+import { isAnnotateRequest, isDescribeRequest, isPageTermsMessage } from '../../utils/messages';
+import { userSitesSetting } from '../../utils/settings';
+import { matchPatternsFor } from '../../utils/sites';
+import { GlossaryService } from './glossary-service';
 
 const LOOKUP_MENU = 'begrip-lookup';
 const READER_MENU = 'begrip-reader';
@@ -40,6 +41,13 @@ async function registerUserSites(): Promise<void> {
 export default defineBackground(() => {
   // MV2 (Firefox) calls it browserAction.
   const action = browser.action ?? browser.browserAction;
+
+  const glossary = new GlossaryService();
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
+    if (isDescribeRequest(message)) return glossary.describe(message.id);
+    return undefined;
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;

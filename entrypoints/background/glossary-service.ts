@@ -1,0 +1,72 @@
+/**
+ * The glossary and its matcher live here, once per browser session, instead of in every tab: a
+ * page's content script sends its text and gets the terms back. Each page is then spared parsing
+ * the glossary data and compiling the matcher, and the matching runs off the page's main thread.
+ */
+import type { PageDefinition } from '../../glossary/abbreviations';
+import { type Annotator, createAnnotator } from '../../glossary/annotate';
+import { Matcher } from '../../glossary/matcher';
+import type { Entry } from '../../glossary/schema';
+import { combine } from '../../utils/all-entries';
+import type { AnnotateResponse, DescribeResponse } from '../../utils/messages';
+import { ownEntriesItem, readOwnEntries } from '../../utils/own-entries';
+
+/** Annotators per set of page definitions (most pages define none, or the same few). */
+const MAX_CACHED_ANNOTATORS = 20;
+
+interface Compiled {
+  matcher: Matcher;
+  byId: Map<string, Entry>;
+  annotators: Map<string, Annotator>;
+}
+
+export class GlossaryService {
+  private compiled: Promise<Compiled> | null = null;
+
+  constructor() {
+    // Own entries changed in the options page: compile again on the next request.
+    ownEntriesItem.watch(() => {
+      this.compiled = null;
+    });
+  }
+
+  private compile(): Promise<Compiled> {
+    this.compiled ??= readOwnEntries().then((own) => {
+      const entries = combine(own);
+      return {
+        matcher: new Matcher(entries),
+        byId: new Map(entries.map((e) => [e.id, e])),
+        annotators: new Map(),
+      };
+    });
+    return this.compiled;
+  }
+
+  async annotate(
+    texts: readonly string[],
+    definitions: readonly PageDefinition[],
+  ): Promise<AnnotateResponse> {
+    const { matcher, annotators } = await this.compile();
+    const key = definitions.map((d) => `${d.acronym}=${d.expansion}`).join('\n');
+    let annotator = annotators.get(key);
+    if (!annotator) {
+      annotator = createAnnotator(matcher, definitions);
+      if (annotators.size >= MAX_CACHED_ANNOTATORS)
+        annotators.delete(annotators.keys().next().value as string);
+      annotators.set(key, annotator);
+    }
+    const used = annotator;
+    return { annotations: texts.map((text) => used.annotate(text)), pageDefinitions: [...used.definitions] };
+  }
+
+  async describe(id: string): Promise<DescribeResponse | null> {
+    const { byId } = await this.compile();
+    const entry = byId.get(id);
+    if (!entry) return null;
+    const relatedLabels = entry.related.map((relatedId) => {
+      const related = byId.get(relatedId);
+      return related ? (related.acronym ?? related.nl.term) : relatedId;
+    });
+    return { entry, relatedLabels };
+  }
+}
