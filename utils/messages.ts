@@ -1,6 +1,6 @@
 import type { PageDefinition } from '../glossary/abbreviations';
 import type { Annotation } from '../glossary/annotate';
-import type { Entry } from '../glossary/schema';
+import type { EntryInfo } from './dom/describe';
 
 /**
  * Messages between the content script, the popup and the background worker; each receiver checks
@@ -53,10 +53,7 @@ export interface DescribeRequest {
   id: string;
 }
 
-export interface DescribeResponse {
-  entry: Entry;
-  relatedLabels: string[];
-}
+export type DescribeResponse = EntryInfo;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;

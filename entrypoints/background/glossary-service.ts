@@ -8,6 +8,7 @@ import { type Annotator, createAnnotator } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { combine } from '../../utils/all-entries';
+import { entryInfo } from '../../utils/dom/describe';
 import type { AnnotateResponse, DescribeResponse } from '../../utils/messages';
 import { ownEntriesItem, readOwnEntries } from '../../utils/own-entries';
 
@@ -60,13 +61,6 @@ export class GlossaryService {
   }
 
   async describe(id: string): Promise<DescribeResponse | null> {
-    const { byId } = await this.compile();
-    const entry = byId.get(id);
-    if (!entry) return null;
-    const relatedLabels = entry.related.map((relatedId) => {
-      const related = byId.get(relatedId);
-      return related ? (related.acronym ?? related.nl.term) : relatedId;
-    });
-    return { entry, relatedLabels };
+    return entryInfo((await this.compile()).byId, id);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Content script: reads the settings, builds the matcher once, annotates the page in slices
- * (scheduler.ts) and explains terms in one gloss (gloss.tsx). Switching the site off removes every
+ * Content script: reads the settings, walks the page in slices and sends its text to the
+ * background's matcher (glossary-service.ts), marks the terms it gets back (scheduler.ts) and
+ * explains them in one gloss (utils/dom/gloss.tsx). Switching the site off removes every
  * trace. Registered for the default sites here; the background registers the same file at run
  * time for sites the user adds.
  *
@@ -9,9 +10,9 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { TooltipContent } from '../../components/Tooltip';
 import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
 import type { Annotation } from '../../glossary/annotate';
+import { describeMark } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { unmarkAll } from '../../utils/dom/highlighter';
 import {
@@ -93,28 +94,9 @@ export default defineContentScript({
       const request: AnnotateRequest = { type: 'begrip:annotate', texts, definitions };
       return browser.runtime.sendMessage(request) as Promise<AnnotateResponse>;
     };
-    const describe = async (
-      mark: HTMLElement,
-      definitions: readonly { acronym: string; expansion: string }[],
-    ) => {
-      const id = mark.dataset.begripId ?? '';
-      if (id.startsWith(PAGE_ID_PREFIX)) {
-        const acronym = id.slice(PAGE_ID_PREFIX.length);
-        const definition = definitions.find((d) => d.acronym === acronym);
-        return definition
-          ? ({ kind: 'page', acronym, expansion: definition.expansion } as TooltipContent)
-          : null;
-      }
+    const lookup = (id: string) => {
       const request: DescribeRequest = { type: 'begrip:describe', id };
-      const reply = (await browser.runtime.sendMessage(request)) as DescribeResponse | null;
-      if (!reply) return null;
-      const content: TooltipContent = {
-        kind: 'entry',
-        entry: reply.entry,
-        categoryLabel: categoryName(reply.entry.category),
-        relatedLabels: reply.relatedLabels,
-      };
-      return content;
+      return browser.runtime.sendMessage(request) as Promise<DescribeResponse | null>;
     };
 
     const createSession = (): Session => {
@@ -133,7 +115,7 @@ export default defineContentScript({
         signal: abort.signal,
       });
       const gloss = new Gloss({
-        describe: (mark) => describe(mark, scheduler.pageDefinitions),
+        describe: (mark) => describeMark(mark, lookup, scheduler.pageDefinitions, categoryName),
         language: () => settings.language,
         pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
         ownLabel: browser.i18n.getMessage('own') || 'own',

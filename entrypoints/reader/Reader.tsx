@@ -11,7 +11,7 @@ import { findDefinitions, type PageDefinition } from '../../glossary/abbreviatio
 import { createAnnotator } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
-import { describeMark } from '../../utils/dom/describe';
+import { describeMark, entryInfo } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { MARK_TAG } from '../../utils/dom/highlighter';
 import { categoryLabel, t } from '../../utils/i18n';
@@ -68,7 +68,8 @@ export function Reader() {
       .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
     const abort = new AbortController();
     const gloss = new Gloss({
-      describe: (mark) => describeMark(mark, byIdRef.current, definitionsRef.current, categoryLabel),
+      describe: (mark) =>
+        describeMark(mark, (id) => entryInfo(byIdRef.current, id), definitionsRef.current, categoryLabel),
       language: () => languageRef.current,
       pageDefinedLabel: t('pageDefined'),
       ownLabel: t('own'),
