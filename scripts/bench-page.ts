@@ -15,18 +15,9 @@ import { formsOf } from '../glossary/forms';
 import { type Harness, launch } from '../tests/e2e/harness';
 import { seedPage } from '../tests/fixtures/seed-page';
 import { readSeed } from '../tests/fixtures/seeds';
+import { mainThreadTasks, recordTrace, type TraceEvent, threadOf } from './chromium-trace';
 
 const MARK_JS = readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8');
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 
 interface Busy {
   /** Sum of top-level main-thread tasks (ms): script, style, layout and paint alike. */
@@ -39,32 +30,8 @@ interface Busy {
 
 /** Main-thread work while `action` runs, from a Chromium trace (devtools.timeline). */
 async function traceBusy(page: Page, action: () => Promise<void>): Promise<Busy> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => {
-    for (const event of data.value as unknown as TraceEvent[]) events.push(event);
-  });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  await action();
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  // The page's renderer main thread: the one that ran the most task time.
-  const perThread = new Map<string, number>();
-  const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask');
-  for (const t of tasks) perThread.set(threadOf(t), (perThread.get(threadOf(t)) ?? 0) + (t.dur ?? 0));
-  const names = new Map(
-    events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [threadOf(e), e.args?.name]),
-  );
-  const main = [...perThread]
-    .filter(([thread]) => names.get(thread) === 'CrRendererMain')
-    .sort((a, b) => b[1] - a[1])[0]?.[0];
-  const mainTasks = tasks.filter((t) => threadOf(t) === main);
+  const events = await recordTrace(page, action);
+  const { main, tasks: mainTasks } = mainThreadTasks(events);
   const load = events.filter((e) => e.name === 'MarkLoad' && threadOf(e) === main).at(-1)?.ts ?? 0;
   const ready = events.filter((e) => e.name === 'MarkDOMContent' && threadOf(e) === main).at(-1)?.ts ?? 0;
   const sum = (list: TraceEvent[]) => list.reduce((total, t) => total + (t.dur ?? 0), 0) / 1000;

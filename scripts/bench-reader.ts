@@ -8,16 +8,7 @@
 import { launch } from '../tests/e2e/harness';
 import { seedPdf } from '../tests/fixtures/seed-pdf';
 import { readSeed } from '../tests/fixtures/seeds';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
+import { mainThreadTasks, recordTrace } from './chromium-trace';
 
 async function main() {
   const seed = readSeed('002_e3c0c53e0898a8e8.txt');
@@ -27,35 +18,22 @@ async function main() {
   const harness = await launch();
   harness.serve('/documenten/groot.pdf', { body: pdf, contentType: 'application/pdf' });
   const page = await harness.context.newPage();
-  const cdp = await harness.context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => {
-    for (const event of data.value as unknown as TraceEvent[]) events.push(event);
-  });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
   const url = `chrome-extension://${harness.extensionId}/reader.html?url=${encodeURIComponent('https://www.rijksoverheid.nl/documenten/groot.pdf')}`;
-  const start = Date.now();
-  await page.goto(url);
-  await page.locator('.textLayer begrip-mark').first().waitFor({ timeout: 120_000 });
-  const firstMarks = Date.now() - start;
-  await page.locator('.page-term').first().waitFor({ timeout: 300_000 });
-  const termList = Date.now() - start;
-  const pages = await page.locator('.page').count();
-  const rendered = await page.locator('.page[data-rendered="true"]').count();
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  const names = new Map(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name')
-      .map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
-  );
-  const mainTasks = events.filter(
-    (e) => e.ph === 'X' && e.name === 'RunTask' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain',
-  );
+  let firstMarks = 0;
+  let termList = 0;
+  let pages = 0;
+  let rendered = 0;
+  const events = await recordTrace(page, async () => {
+    const start = Date.now();
+    await page.goto(url);
+    await page.locator('.textLayer begrip-mark').first().waitFor({ timeout: 120_000 });
+    firstMarks = Date.now() - start;
+    await page.locator('.page-term').first().waitFor({ timeout: 300_000 });
+    termList = Date.now() - start;
+    pages = await page.locator('.page').count();
+    rendered = await page.locator('.page[data-rendered="true"]').count();
+  });
+  const { tasks: mainTasks } = mainThreadTasks(events);
   const longest = Math.max(...mainTasks.map((t) => t.dur ?? 0)) / 1000;
   if (process.env.BENCH_DEBUG) {
     for (const task of [...mainTasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 3)) {
