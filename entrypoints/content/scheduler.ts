@@ -177,7 +177,14 @@ export class Scheduler {
     await yieldToPage(this.options.setTimeout);
     while (this.queue.length && !this.stopped) {
       const runs = await this.collect(this.queue.shift() as Node);
-      const items = this.stopped ? [] : await this.prepare(runs);
+      let items: PreparedRun[] = [];
+      try {
+        items = this.stopped ? [] : await this.prepare(runs);
+      } catch (error) {
+        // The background is gone (the extension was updated or disabled): leave the page as it is.
+        console.warn('Begrip: the glossary is not available, so this page is left unmarked.', error);
+        this.stop();
+      }
       if (this.stopped) break;
       const size = runs.reduce((sum, run) => sum + run.text.length, 0);
       if (size > LAZY_TEXT_CHARS) {

@@ -90,10 +90,15 @@ export class Gloss {
   show(mark: HTMLElement): void {
     this.cancelTimers();
     const request = ++this.showing;
-    void Promise.resolve(this.options.describe(mark)).then((content) => {
-      // Only the latest request counts (the pointer may have moved on meanwhile).
-      if (content && request === this.showing) this.render(mark, content);
-    });
+    Promise.resolve(this.options.describe(mark)).then(
+      (content) => {
+        // Only the latest request counts (the pointer may have moved on meanwhile).
+        if (content && request === this.showing) this.render(mark, content);
+      },
+      () => {
+        // The entry could not be looked up (the extension was updated meanwhile): no gloss.
+      },
+    );
   }
 
   private render(mark: HTMLElement, content: TooltipContent): void {
