@@ -18,6 +18,7 @@ import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
 import { annotateElement, countTerms, termsOf } from './document-terms';
+import { clearFindHighlight, highlightFirst } from './find-highlight';
 import { PageControls } from './PageControls';
 import { openPdf, pageText, ReaderError, renderPage } from './pdf-document';
 import { SourcePicker } from './SourcePicker';
@@ -223,6 +224,15 @@ export function Reader() {
     }
     return null;
   };
+  /** Go to page `n` and wait (up to 5 s) until it is rendered. */
+  const renderedPage = async (n: number) => {
+    goTo(n);
+    const div = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
+    for (let i = 0; i < 50 && div && div.dataset.rendered !== 'true'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return div ?? null;
+  };
   const reveal = async (id: string) => {
     if (!loaded?.pdf) {
       const mark = pagesRef.current?.querySelector<HTMLElement>(
@@ -232,10 +242,7 @@ export function Reader() {
       return;
     }
     const n = pageOf((text) => annotator.annotate(text).some((a) => a.id === id), pageNumber - 1) ?? 1;
-    goTo(n);
-    const div = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
-    for (let i = 0; i < 50 && div && div.dataset.rendered !== 'true'; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    const div = await renderedPage(n);
     const mark = div?.querySelector<HTMLElement>(`${MARK_TAG}[data-begrip-id="${CSS.escape(id)}"]`);
     if (mark) focusMark(mark);
   };
@@ -245,15 +252,17 @@ export function Reader() {
     mark.scrollIntoView({ block: 'center' });
     glossRef.current?.show(mark);
   };
-  const runFind = (event: Event) => {
+  const runFind = async (event: Event) => {
     event.preventDefault();
     const query = find.trim().toLocaleLowerCase();
+    clearFindHighlight();
     if (!query || !loaded) return;
     const hits = loaded.texts.filter((text) => text.toLocaleLowerCase().includes(query)).length;
-    const n = pageOf((text) => text.toLocaleLowerCase().includes(query), pageNumber);
-    if (n === null) return setFindStatus(t('readerNotFound'));
-    goTo(n);
+    const n = loaded.pdf ? pageOf((text) => text.toLocaleLowerCase().includes(query), pageNumber) : 1;
+    if (n === null || hits === 0) return setFindStatus(t('readerNotFound'));
     setFindStatus(t('readerFoundOn', [String(n), String(hits)]));
+    const page = loaded.pdf ? await renderedPage(n) : pagesRef.current;
+    if (page) highlightFirst(page, query);
   };
 
   const numPages = loaded?.pdf?.numPages ?? 0;
@@ -272,7 +281,7 @@ export function Reader() {
           />
         )}
         {loaded && (
-          <form class="reader-find" onSubmit={runFind}>
+          <form class="reader-find" onSubmit={(event) => void runFind(event)}>
             <input
               ref={findRef}
               type="search"

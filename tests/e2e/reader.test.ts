@@ -70,6 +70,24 @@ describe('the reader', () => {
     await page.close();
   });
 
+  it('finds text in the whole document and highlights the hit on its page', async () => {
+    const page = await harness.open(
+      `${reader}?url=${encodeURIComponent('https://www.rijksoverheid.nl/documenten/brief.pdf')}`,
+    );
+    await page.locator('.page-term').first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('burgerslachtoffers');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Page \d+ \(\d+ pages have it\)$/).waitFor();
+    const hit = () =>
+      page.evaluate(() => {
+        const highlight = CSS.highlights.get('begrip-find');
+        return highlight ? [...highlight].map((range) => range.toString()) : [];
+      });
+    await expect.poll(hit).toEqual(['burgerslachtoffers']);
+    await page.close();
+  });
+
   it('says clearly when a file is not a PDF', async () => {
     const page = await harness.open(
       `${reader}?url=${encodeURIComponent('https://www.rijksoverheid.nl/documenten/kapot.pdf')}`,
