@@ -15,7 +15,6 @@ import {
   isIntact,
   isSkipped,
   MARK_TAG,
-  type MarkedTerm,
   markRun,
   SKIP_SELECTOR,
   type TextRun,
@@ -36,7 +35,6 @@ export interface SchedulerOptions {
   annotate: (texts: string[], definitions: PageDefinition[]) => Promise<AnnotateResponse>;
   /** Decides per annotation whether to mark it (first occurrence only, …); called in document order. */
   keep: (annotation: Annotation) => boolean;
-  onMarked?: (marks: MarkedTerm[]) => void;
   /** Called when the queue is empty (initial pass and each batch of changes done). */
   onIdle?: () => void;
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -276,21 +274,16 @@ export class Scheduler {
   }
 
   private async mark(items: PreparedRun[]): Promise<void> {
-    let marks: MarkedTerm[] = [];
     const step = (item: PreparedRun) => {
       if (!isIntact(item.run)) return; // changed since the walk: the observer queues it again
       if (this.selecting && selectionTouches(item.run)) {
         this.deferred.push(item);
         return;
       }
-      marks.push(...markRun(item.run, item.annotations));
+      markRun(item.run, item.annotations);
     };
-    const endSlice = () => {
-      this.observer.takeRecords(); // our own splits and wrappers: not page changes
-      if (marks.length) this.options.onMarked?.(marks);
-      marks = [];
-    };
-    await this.sliced(items, step, endSlice);
+    // Our own splits and wrappers are not page changes.
+    await this.sliced(items, step, () => this.observer.takeRecords());
   }
 }
 
