@@ -1,5 +1,4 @@
 import type { PageDefinition } from '../glossary/abbreviations';
-import type { Annotation } from '../glossary/annotate';
 import type { EntryInfo } from './dom/describe';
 
 /**
@@ -40,11 +39,54 @@ export interface AnnotateRequest {
   definitions: PageDefinition[];
 }
 
+/**
+ * The terms found, compact: a page's annotations can run to tens of thousands, and every message
+ * is serialised as JSON on the page's main thread, where flat numbers are far cheaper than objects.
+ */
 export interface AnnotateResponse {
-  /** Per text, its annotations. */
-  annotations: Annotation[][];
+  /** The entry ids used in `terms`, each once. */
+  ids: string[];
+  /** Per text, its terms as flat triples: start, end, index into `ids`. */
+  terms: number[][];
   /** The page's definitions of acronyms the glossary lacks (a subset of those sent). */
   pageDefinitions: PageDefinition[];
+}
+
+/** A term in a text, as the page marks it. */
+export interface FoundTerm {
+  start: number;
+  end: number;
+  id: string;
+}
+
+/** Pack annotations (background side) into an AnnotateResponse's `ids` and `terms`. */
+export function packTerms(
+  perText: readonly (readonly FoundTerm[])[],
+): Pick<AnnotateResponse, 'ids' | 'terms'> {
+  const index = new Map<string, number>();
+  const terms = perText.map((found) => {
+    const flat: number[] = [];
+    for (const { start, end, id } of found) {
+      if (!index.has(id)) index.set(id, index.size);
+      flat.push(start, end, index.get(id) as number);
+    }
+    return flat;
+  });
+  return { ids: [...index.keys()], terms };
+}
+
+/** The terms of text `i` of a response (content-script side). */
+export function unpackTerms(response: AnnotateResponse, i: number): FoundTerm[] {
+  const flat = response.terms[i] ?? [];
+  const found: FoundTerm[] = [];
+  for (let k = 0; k + 2 < flat.length; k += 3) {
+    found.push({
+      start: flat[k] as number,
+      end: flat[k + 1] as number,
+      id: response.ids[flat[k + 2] as number] ?? '',
+    });
+  }
+  return found;
 }
 
 /** Content script → background: what the gloss shows for an entry. */
@@ -54,6 +96,19 @@ export interface DescribeRequest {
 }
 
 export type DescribeResponse = EntryInfo;
+
+/** Content script → background: inject the gloss's view into this frame (on the first gloss). */
+export interface GlossViewRequest {
+  type: 'begrip:gloss-view';
+}
+
+/** The gloss's labels in the user's interface language. */
+export interface GlossViewResponse {
+  pageDefined: string;
+  own: string;
+  /** Category id → its name. */
+  categories: Record<string, string>;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -102,4 +157,8 @@ export function isDescribeRequest(value: unknown): value is DescribeRequest {
     typeof value.id === 'string' &&
     value.id.length < 100
   );
+}
+
+export function isGlossViewRequest(value: unknown): value is GlossViewRequest {
+  return isObject(value) && value.type === 'begrip:gloss-view';
 }

@@ -5,8 +5,9 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { Entry, EntryInput } from '../glossary/schema';
+import { OWN_ENTRIES_KEY } from './setting-values';
 
-export const ownEntriesItem = storage.defineItem<EntryInput[]>('local:ownEntries', {
+export const ownEntriesItem = storage.defineItem<EntryInput[]>(`local:${OWN_ENTRIES_KEY}`, {
   fallback: [],
   version: 1,
 });

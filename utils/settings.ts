@@ -1,61 +1,40 @@
 /**
  * User settings as typed WXT storage items (one per setting, versioned so later releases can
  * migrate). `sync:` follows the user across browsers; changes reach open tabs via `watch`.
+ * Keys and fallbacks come from setting-values.ts, which the content script reads directly.
  */
 import { storage } from 'wxt/utils/storage';
+import { SYNC_FALLBACKS } from './setting-values';
 
-export type GlossLanguage = 'en' | 'nl' | 'both';
-export type MarkMode = 'all' | 'first';
-export type HighlightStyle = 'underline' | 'background' | 'hover';
-export type UiLanguage = 'auto' | 'en' | 'nl';
+export {
+  type GlossLanguage,
+  type HighlightStyle,
+  type MarkMode,
+  resolveGlossLanguage,
+  type UiLanguage,
+} from './setting-values';
 
-/** 'auto': English for a non-Dutch browser, both languages for a Dutch one. */
-export const glossLanguageSetting = storage.defineItem<GlossLanguage | 'auto'>('sync:glossLanguage', {
-  fallback: 'auto',
-  version: 1,
-});
+const syncItem = <K extends keyof typeof SYNC_FALLBACKS>(key: K) =>
+  storage.defineItem<(typeof SYNC_FALLBACKS)[K]>(`sync:${key}`, {
+    fallback: SYNC_FALLBACKS[key],
+    version: 1,
+  });
 
-export const markModeSetting = storage.defineItem<MarkMode>('sync:markMode', {
-  fallback: 'all',
-  version: 1,
-});
-
+export const glossLanguageSetting = syncItem('glossLanguage');
+export const markModeSetting = syncItem('markMode');
 /** How marks look: dotted underline, a light background, or nothing until hovered. */
-export const highlightStyleSetting = storage.defineItem<HighlightStyle>('sync:highlightStyle', {
-  fallback: 'underline',
-  version: 1,
-});
-
-export const uiLanguageSetting = storage.defineItem<UiLanguage>('sync:uiLanguage', {
-  fallback: 'auto',
-  version: 1,
-});
-
+export const highlightStyleSetting = syncItem('highlightStyle');
+export const uiLanguageSetting = syncItem('uiLanguage');
 /**
  * Sites (a default site's domain such as "rijksoverheid.nl", or a host the user added) where the
  * user switched highlighting off.
  */
-export const disabledSitesSetting = storage.defineItem<string[]>('sync:disabledSites', {
-  fallback: [],
-  version: 1,
-});
-
+export const disabledSitesSetting = syncItem('disabledSites');
 /** Hosts the user added ("www.nato.int"); each needs its host permission, granted at run time. */
-export const userSitesSetting = storage.defineItem<string[]>('sync:userSites', {
-  fallback: [],
-  version: 1,
-});
+export const userSitesSetting = syncItem('userSites');
 
 /** Ids of entries opened in the popup, most recent first (device-local). */
 export const recentEntriesSetting = storage.defineItem<string[]>('local:recentEntries', {
   fallback: [],
   version: 1,
 });
-
-export function resolveGlossLanguage(
-  setting: GlossLanguage | 'auto',
-  browserLanguage: string,
-): GlossLanguage {
-  if (setting !== 'auto') return setting;
-  return browserLanguage.toLowerCase().startsWith('nl') ? 'both' : 'en';
-}

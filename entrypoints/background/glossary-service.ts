@@ -9,7 +9,7 @@ import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { combine } from '../../utils/all-entries';
 import { entryInfo } from '../../utils/dom/describe';
-import type { AnnotateResponse, DescribeResponse } from '../../utils/messages';
+import { type AnnotateResponse, type DescribeResponse, packTerms } from '../../utils/messages';
 import { ownEntriesItem, readOwnEntries } from '../../utils/own-entries';
 
 /** Annotators per set of page definitions (most pages define none, or the same few). */
@@ -57,7 +57,7 @@ export class GlossaryService {
       annotators.set(key, annotator);
     }
     const used = annotator;
-    return { annotations: texts.map((text) => used.annotate(text)), pageDefinitions: [...used.definitions] };
+    return { ...packTerms(texts.map((text) => used.annotate(text))), pageDefinitions: [...used.definitions] };
   }
 
   async describe(id: string): Promise<DescribeResponse | null> {

@@ -1,8 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CATEGORIES } from '../../glossary/schema';
+import { categoryLabel, setUiLanguage, t } from '../../utils/i18n';
 import { lookupPath, readerPath } from '../../utils/lookup';
-import { isAnnotateRequest, isDescribeRequest, isPageTermsMessage } from '../../utils/messages';
-import { userSitesSetting } from '../../utils/settings';
+import {
+  type GlossViewResponse,
+  isAnnotateRequest,
+  isDescribeRequest,
+  isGlossViewRequest,
+  isPageTermsMessage,
+} from '../../utils/messages';
+import { uiLanguageSetting, userSitesSetting } from '../../utils/settings';
 import { matchPatternsFor } from '../../utils/sites';
 import { GlossaryService } from './glossary-service';
 
@@ -37,15 +45,34 @@ async function registerUserSites(): Promise<void> {
   ]);
 }
 
+/**
+ * Injects the gloss's view (preact + Tooltip, entrypoints/gloss-view.ts) into the frame that asks,
+ * the first time it opens a gloss, and answers with the gloss's labels in the interface language.
+ */
+async function injectGlossView(tabId: number, frameId: number): Promise<GlossViewResponse> {
+  const [, language] = await Promise.all([
+    browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/gloss-view.js'] }),
+    uiLanguageSetting.getValue(),
+  ]);
+  setUiLanguage(language);
+  return {
+    pageDefined: t('pageDefined'),
+    own: t('own'),
+    categories: Object.fromEntries(CATEGORIES.map((category) => [category, categoryLabel(category)])),
+  };
+}
+
 /** Badge with the number of distinct terms on the page, "Look up … in Begrip", user sites. */
 export default defineBackground(() => {
   // MV2 (Firefox) calls it browserAction.
   const action = browser.action ?? browser.browserAction;
 
   const glossary = new GlossaryService();
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
     if (isDescribeRequest(message)) return glossary.describe(message.id);
+    if (isGlossViewRequest(message) && sender.tab?.id !== undefined)
+      return injectGlossView(sender.tab.id, sender.frameId ?? 0);
     return undefined;
   });
 

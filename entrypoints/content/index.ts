@@ -11,37 +11,29 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
-import type { Annotation } from '../../glossary/annotate';
 import { describeMark } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
+import { GLOSS_VIEW_GLOBAL, type GlossView } from '../../utils/dom/gloss-view';
 import { unmarkAll } from '../../utils/dom/highlighter';
 import {
   type AnnotateRequest,
   type AnnotateResponse,
   type DescribeRequest,
   type DescribeResponse,
+  type FoundTerm,
+  type GlossViewRequest,
+  type GlossViewResponse,
   isPageSummaryRequest,
   isRevealRequest,
   type PageSummary,
   type PageTermsMessage,
 } from '../../utils/messages';
-import { ownEntriesItem } from '../../utils/own-entries';
-import {
-  disabledSitesSetting,
-  glossLanguageSetting,
-  highlightStyleSetting,
-  markModeSetting,
-  resolveGlossLanguage,
-  userSitesSetting,
-} from '../../utils/settings';
+import { readPageSettings, watchPageSettings } from '../../utils/page-settings';
+import { resolveGlossLanguage } from '../../utils/setting-values';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
 import { MarkStyle } from './mark-style';
 import { Scheduler } from './scheduler';
 import '../../utils/dom/mark.css';
-
-/** browser.i18n directly: the bundled messages of utils/i18n would add 10 kB to every page. */
-const categoryName = (category: string) =>
-  (browser.i18n.getMessage as (key: string) => string)(`category_${category.replace(/-/g, '_')}`) || category;
 
 interface Session {
   stop(): void;
@@ -50,26 +42,44 @@ interface Session {
   refreshGloss(): void;
 }
 
+/**
+ * The gloss's view and labels, asked for when the first gloss opens: the background injects the
+ * view script into this frame and answers with the labels. Until then a page carries no preact.
+ */
+let glossAssets: Promise<GlossViewResponse & { view: GlossView }> | null = null;
+function loadGlossAssets() {
+  glossAssets ??= (
+    browser.runtime.sendMessage({
+      type: 'begrip:gloss-view',
+    } satisfies GlossViewRequest) as Promise<GlossViewResponse>
+  ).then(
+    (labels) => {
+      const view = (globalThis as Record<string, unknown>)[GLOSS_VIEW_GLOBAL] as GlossView | undefined;
+      if (!view) throw new Error('Begrip: the gloss view did not load');
+      return { ...labels, view };
+    },
+    (error: unknown) => {
+      glossAssets = null;
+      throw error;
+    },
+  );
+  return glossAssets;
+}
+
 export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const [disabled, userSites, mode, language, style] = await Promise.all([
-      disabledSitesSetting.getValue(),
-      userSitesSetting.getValue(),
-      markModeSetting.getValue(),
-      glossLanguageSetting.getValue(),
-      highlightStyleSetting.getValue(),
-    ]);
+    const stored = await readPageSettings();
     const settings = {
-      disabled,
-      userSites,
-      mode,
-      language: resolveGlossLanguage(language, navigator.language),
+      disabled: stored.disabledSites,
+      userSites: stored.userSites,
+      mode: stored.markMode,
+      language: resolveGlossLanguage(stored.glossLanguage, navigator.language),
     };
     let session: Session | null = null;
     const markStyle = new MarkStyle();
-    markStyle.apply(style);
+    markStyle.apply(stored.highlightStyle);
 
     const report = (distinctTerms: number) => {
       const message: PageTermsMessage = { type: 'begrip:page-terms', distinctTerms };
@@ -102,7 +112,7 @@ export default defineContentScript({
     const createSession = (): Session => {
       const counts = new Map<string, number>();
       const abort = new AbortController();
-      const keep = (annotation: Annotation) => {
+      const keep = (annotation: FoundTerm) => {
         const count = (counts.get(annotation.id) ?? 0) + 1;
         counts.set(annotation.id, count);
         return settings.mode === 'all' || count === 1;
@@ -115,10 +125,13 @@ export default defineContentScript({
         signal: abort.signal,
       });
       const gloss = new Gloss({
-        describe: (mark) => describeMark(mark, lookup, scheduler.pageDefinitions, categoryName),
+        describe: async (mark) => {
+          const { categories } = await loadGlossAssets();
+          return describeMark(mark, lookup, scheduler.pageDefinitions, (c) => categories[c] ?? c);
+        },
         language: () => settings.language,
-        pageDefinedLabel: browser.i18n.getMessage('pageDefined') || 'defined on this page',
-        ownLabel: browser.i18n.getMessage('own') || 'own',
+        load: () =>
+          loadGlossAssets().then(({ view, pageDefined, own }) => ({ view, labels: { pageDefined, own } })),
         signal: abort.signal,
       });
       document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
@@ -160,30 +173,20 @@ export default defineContentScript({
     });
 
     start();
-    const restart = () => start();
-    const unwatch = [
-      disabledSitesSetting.watch((value) => {
-        settings.disabled = value;
-        restart();
-      }),
-      userSitesSetting.watch((value) => {
-        settings.userSites = value;
-        restart();
-      }),
-      markModeSetting.watch((value) => {
-        settings.mode = value;
-        restart();
-      }),
-      glossLanguageSetting.watch((value) => {
-        settings.language = resolveGlossLanguage(value, navigator.language);
+    const unwatch = watchPageSettings(({ settings: changed, ownEntries }) => {
+      if (changed.highlightStyle) markStyle.apply(changed.highlightStyle);
+      if (changed.glossLanguage) {
+        settings.language = resolveGlossLanguage(changed.glossLanguage, navigator.language);
         session?.refreshGloss();
-      }),
-      highlightStyleSetting.watch((value) => markStyle.apply(value)),
-      // The background compiles the new entries on the next request; annotate the page again.
-      ownEntriesItem.watch(() => restart()),
-    ];
+      }
+      settings.disabled = changed.disabledSites ?? settings.disabled;
+      settings.userSites = changed.userSites ?? settings.userSites;
+      settings.mode = changed.markMode ?? settings.mode;
+      // Annotate again when what is marked changes; the background compiles new own entries itself.
+      if (ownEntries || changed.disabledSites || changed.userSites || changed.markMode) start();
+    });
     ctx.onInvalidated(() => {
-      for (const stop of unwatch) stop();
+      unwatch();
       session?.stop();
       markStyle.remove();
     });

@@ -10,7 +10,6 @@
  * through a batched MutationObserver that looks only at what changed and drops our own records.
  */
 import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
-import type { Annotation } from '../../glossary/annotate';
 import {
   isIntact,
   isSkipped,
@@ -20,7 +19,7 @@ import {
   type TextRun,
   walkRuns,
 } from '../../utils/dom/highlighter';
-import type { AnnotateResponse } from '../../utils/messages';
+import { type AnnotateResponse, type FoundTerm, unpackTerms } from '../../utils/messages';
 
 const SLICE_MS = 8;
 /** Text per request to the background's matcher: large enough to amortise a message, small enough to stream. */
@@ -34,7 +33,7 @@ export interface SchedulerOptions {
   /** Terms in each text, with the acronyms the page defines itself (found run by run, here). */
   annotate: (texts: string[], definitions: PageDefinition[]) => Promise<AnnotateResponse>;
   /** Decides per annotation whether to mark it (first occurrence only, …); called in document order. */
-  keep: (annotation: Annotation) => boolean;
+  keep: (term: FoundTerm) => boolean;
   /** Called when the queue is empty (initial pass and each batch of changes done). */
   onIdle?: () => void;
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -44,11 +43,25 @@ export interface SchedulerOptions {
 
 interface PreparedRun {
   run: TextRun;
-  annotations: Annotation[];
+  annotations: FoundTerm[];
 }
 
-const yieldToPage = (setTimeout: SchedulerOptions['setTimeout']) =>
-  new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Let the page run (input, rendering) before the next slice. Not setTimeout(0): browsers clamp
+ * nested timeouts to 4 ms, idle time that would add up to seconds on a large page.
+ */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+};
 
 const topOf = (item: PreparedRun) => item.run.nodes[0]?.parentElement?.getBoundingClientRect();
 
@@ -172,7 +185,7 @@ export class Scheduler {
   private async drain(): Promise<void> {
     this.running = true;
     // Start in a task of its own: the caller's task (set-up) has had its share.
-    await yieldToPage(this.options.setTimeout);
+    await yieldToPage();
     while (this.queue.length && !this.stopped) {
       const runs = await this.collect(this.queue.shift() as Node);
       let items: PreparedRun[] = [];
@@ -208,7 +221,7 @@ export class Scheduler {
       const deadline = performance.now() + SLICE_MS;
       while (index < items.length && performance.now() < deadline) step(items[index++] as T);
       endSlice();
-      if (index < items.length) await yieldToPage(this.options.setTimeout);
+      if (index < items.length) await yieldToPage();
       if (this.stopped) return false;
     }
     return true;
@@ -224,7 +237,7 @@ export class Scheduler {
         runs.push(next.value);
         if (performance.now() > deadline) break;
       }
-      await yieldToPage(this.options.setTimeout);
+      await yieldToPage();
       if (this.stopped) return [];
     }
   }
@@ -255,7 +268,7 @@ export class Scheduler {
       );
       this.definitions = response.pageDefinitions;
       batch.forEach((run, i) => {
-        const annotations = (response.annotations[i] ?? []).filter(this.options.keep);
+        const annotations = unpackTerms(response, i).filter(this.options.keep);
         if (annotations.length) items.push({ run, annotations });
       });
       start = end;

@@ -13,6 +13,7 @@ import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { describeMark, entryInfo } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
+import { glossView } from '../../utils/dom/gloss-view';
 import { MARK_TAG } from '../../utils/dom/highlighter';
 import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
@@ -72,8 +73,7 @@ export function Reader() {
       describe: (mark) =>
         describeMark(mark, (id) => entryInfo(byIdRef.current, id), definitionsRef.current, categoryLabel),
       language: () => languageRef.current,
-      pageDefinedLabel: t('pageDefined'),
-      ownLabel: t('own'),
+      load: async () => ({ view: glossView, labels: { pageDefined: t('pageDefined'), own: t('own') } }),
       signal: abort.signal,
     });
     glossRef.current = gloss;

@@ -99,39 +99,69 @@ function blockOf(node: Node): Node | null {
   return current;
 }
 
+/** The next node after `element`'s subtree within the walker's root, or null. */
+function skipSubtree(walker: TreeWalker, element: Element): Node | null {
+  walker.currentNode = element;
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+const NOT_BLANK = /\S/;
+
 /**
  * Text runs under `root` in document order, lazily: the walk can be spread over several tasks.
- * Skipped elements are rejected with their whole subtree; a skipped element or <br> inside a
- * block ends the run or adds a line break, so words on both sides never glue together.
+ * Skipped elements are passed over with their whole subtree; a skipped element or <br> inside a
+ * block adds a line break, so words on both sides never glue together. Whitespace-only text
+ * between inline elements ("<b>Red Card</b> <i>Holder</i>") belongs to the run.
+ * The walker has no filter callback: calling into script for every node of a large page costs
+ * more than the walk itself, so elements are checked here and their subtree skipped by hand.
  */
 export function* walkRuns(root: Node): Generator<TextRun> {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const element = node as Element;
-        if (element.localName === 'br') return NodeFilter.FILTER_ACCEPT;
-        return isSkipped(element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      }
-      return /\S/.test(node.nodeValue ?? '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    },
-  });
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: TextRun | null = null;
   let runBlock: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let lastParent: Node | null = null;
+  let lastBlock: Node | null = null;
+  let node = walker.nextNode();
+  while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
-      if (run) run.text += '\n';
+      const element = node as Element;
+      if (element.localName === 'br') {
+        if (run) run.text += '\n';
+      } else if (isSkipped(element)) {
+        if (run) run.text += '\n';
+        node = skipSubtree(walker, element);
+        continue;
+      }
+      node = walker.nextNode();
       continue;
     }
-    const block = blockOf(node);
-    if (run && block !== runBlock) {
-      yield run;
-      run = null;
+    const value = (node as Text).data;
+    const parent = node.parentNode;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastBlock = blockOf(node);
     }
-    run ??= { nodes: [], offsets: [], text: '' };
-    runBlock = block;
-    run.offsets.push(run.text.length);
-    run.nodes.push(node as Text);
-    run.text += node.nodeValue ?? '';
+    if (run && lastBlock !== runBlock) {
+      if (NOT_BLANK.test(value)) {
+        yield run;
+        run = null;
+      } else {
+        node = walker.nextNode();
+        continue;
+      }
+    }
+    if (run || NOT_BLANK.test(value)) {
+      run ??= { nodes: [], offsets: [], text: '' };
+      runBlock = lastBlock;
+      run.offsets.push(run.text.length);
+      run.nodes.push(node as Text);
+      run.text += value;
+    }
+    node = walker.nextNode();
   }
   if (run) yield run;
 }
@@ -155,17 +185,20 @@ function wrap(node: Text, start: number, end: number, id: string): HTMLElement {
   return mark;
 }
 
-export interface MarkedTerm {
-  annotation: Annotation;
+/** What is marked: [start, end) of a run's text, for entry `id`. */
+export type Span = Pick<Annotation, 'start' | 'end' | 'id'>;
+
+export interface MarkedTerm<T extends Span = Span> {
+  annotation: T;
   element: HTMLElement;
 }
 
 /** Mark the annotations of one run; a match spanning several text nodes gets one wrapper per piece. */
-export function markRun(run: TextRun, annotations: readonly Annotation[]): MarkedTerm[] {
-  const marked: MarkedTerm[] = [];
+export function markRun<T extends Span>(run: TextRun, annotations: readonly T[]): MarkedTerm<T>[] {
+  const marked: MarkedTerm<T>[] = [];
   // Right to left, so splitting a node never shifts offsets still to be used.
   for (let m = annotations.length - 1; m >= 0; m--) {
-    const annotation = annotations[m] as Annotation;
+    const annotation = annotations[m] as T;
     for (let i = run.nodes.length - 1; i >= 0; i--) {
       const nodeStart = run.offsets[i] as number;
       const node = run.nodes[i] as Text;

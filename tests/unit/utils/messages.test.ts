@@ -4,6 +4,8 @@ import {
   isPageSummaryRequest,
   isPageTermsMessage,
   isRevealRequest,
+  packTerms,
+  unpackTerms,
 } from '../../../utils/messages';
 
 describe('message checks', () => {
@@ -18,5 +20,25 @@ describe('message checks', () => {
     for (const junk of [null, undefined, 'begrip:reveal', [], {}]) {
       expect(isRevealRequest(junk) || isPageSummaryRequest(junk) || isPageTermsMessage(junk)).toBe(false);
     }
+  });
+});
+
+describe('annotate responses', () => {
+  it('pack terms as flat numbers with each id once, and unpack them as they were', () => {
+    const perText = [
+      [
+        { start: 0, end: 3, id: 'nmi' },
+        { start: 10, end: 13, id: 'oir' },
+        { start: 20, end: 23, id: 'nmi' },
+      ],
+      [],
+      [{ start: 5, end: 9, id: 'page:SCF' }],
+    ];
+    const packed = packTerms(perText);
+    expect(packed.ids).toEqual(['nmi', 'oir', 'page:SCF']);
+    expect(packed.terms[0]).toEqual([0, 3, 0, 10, 13, 1, 20, 23, 0]);
+    const response = { ...packed, pageDefinitions: [] };
+    expect(perText.map((_, i) => unpackTerms(response, i))).toEqual(perText);
+    expect(unpackTerms(response, 7)).toEqual([]);
   });
 });

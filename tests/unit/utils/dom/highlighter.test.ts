@@ -44,6 +44,19 @@ describe('marking the page', () => {
     ]);
   });
 
+  it('keeps the space between inline elements, and never glues words across skipped elements', () => {
+    document.body.innerHTML =
+      '<p><b>Red Card</b> <i>Holder</i></p><p>Zie<code>x</code>NMI</p><p>Missie<script>1</script>NMI</p>';
+    const runs = [...walkRuns(document.body)].map((run) => run.text);
+    expect(runs).toEqual(['Red Card Holder', 'Zie\nNMI', 'Missie\nNMI']);
+    expect(markAll(document.body).map((m) => m.annotation.id)).toEqual([
+      'red-card-holder',
+      'red-card-holder',
+      'nmi',
+      'nmi',
+    ]);
+  });
+
   it('marks and unmarks random documents back to the original DOM', () => {
     const words = fc.constantFrom(
       'NMI',

@@ -9,10 +9,9 @@
  * Keyboard: Alt+Shift+N / Alt+Shift+P step to the next / previous term (marks stay out of the
  * tab order, so pages with hundreds of terms remain quick to tab through).
  */
-import { render } from 'preact';
-import { Tooltip, type TooltipContent } from '../../components/Tooltip';
-import tooltipCss from '../../components/tooltip.css?inline';
+import type { TooltipContent } from '../../components/Tooltip';
 import type { GlossLanguage } from '../settings';
+import type { GlossView } from './gloss-view';
 import { HOST_TAG, MARK_TAG } from './highlighter';
 
 const OPEN_DELAY_MS = 300;
@@ -20,19 +19,35 @@ const CLOSE_DELAY_MS = 250;
 const GAP = 6;
 const MARGIN = 8;
 
+/** Labels in the UI language. */
+export interface GlossLabels {
+  pageDefined: string;
+  own: string;
+}
+
 export interface GlossOptions {
   /** What to show for a mark; may come from elsewhere (the content script asks the background). */
   describe: (mark: HTMLElement) => TooltipContent | null | Promise<TooltipContent | null>;
   language: () => GlossLanguage;
-  pageDefinedLabel: string;
-  ownLabel: string;
+  /**
+   * The view and the labels, asked for when the first gloss opens: the content script has the
+   * view injected then (entrypoints/gloss-view.ts); extension pages import it.
+   */
+  load: () => Promise<{ view: GlossView; labels: GlossLabels }>;
   signal: AbortSignal;
+}
+
+interface Loaded {
+  view: GlossView;
+  labels: GlossLabels;
+  host: HTMLElement;
+  container: HTMLElement;
 }
 
 const markOf = (target: EventTarget | null) =>
   target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null;
 
-function createHost(): { host: HTMLElement; container: HTMLElement } {
+function createHost(css: string): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(HOST_TAG);
   const important = (name: string, value: string) => host.style.setProperty(name, value, 'important');
   for (const [name, value] of Object.entries({
@@ -54,12 +69,12 @@ function createHost(): { host: HTMLElement; container: HTMLElement } {
   const shadow = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(tooltipCss);
+    sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
   } catch {
     // Older engines (or a content-script sandbox that cannot adopt sheets): a <style> element.
     const style = document.createElement('style');
-    style.textContent = tooltipCss;
+    style.textContent = css;
     shadow.append(style);
   }
   const container = document.createElement('div');
@@ -68,8 +83,8 @@ function createHost(): { host: HTMLElement; container: HTMLElement } {
 }
 
 export class Gloss {
-  private readonly host: HTMLElement;
-  private readonly container: HTMLElement;
+  private loading: Promise<Loaded> | null = null;
+  private loaded: Loaded | null = null;
   private readonly tooltipId = `begrip-gloss-${Math.random().toString(36).slice(2, 10)}`;
   private current: HTMLElement | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +92,6 @@ export class Gloss {
   private frame = 0;
 
   constructor(private readonly options: GlossOptions) {
-    ({ host: this.host, container: this.container } = createHost());
     this.listen(options.signal);
   }
 
@@ -90,34 +104,46 @@ export class Gloss {
   show(mark: HTMLElement): void {
     this.cancelTimers();
     const request = ++this.showing;
-    Promise.resolve(this.options.describe(mark)).then(
-      (content) => {
+    Promise.all([this.load(), this.options.describe(mark)]).then(
+      ([loaded, content]) => {
         // Only the latest request counts (the pointer may have moved on meanwhile).
-        if (content && request === this.showing) this.render(mark, content);
+        if (content && request === this.showing && !this.options.signal.aborted)
+          this.render(loaded, mark, content);
       },
       () => {
-        // The entry could not be looked up (the extension was updated meanwhile): no gloss.
+        // The entry or the view could not be had (the extension was updated meanwhile): no gloss.
       },
     );
   }
 
-  private render(mark: HTMLElement, content: TooltipContent): void {
+  private load(): Promise<Loaded> {
+    this.loading ??= this.options.load().then(
+      ({ view, labels }) => {
+        this.loaded = { view, labels, ...createHost(view.css) };
+        return this.loaded;
+      },
+      (error: unknown) => {
+        this.loading = null; // try again on the next gloss
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  private render(loaded: Loaded, mark: HTMLElement, content: TooltipContent): void {
     if (this.current && this.current !== mark) this.release(this.current);
-    if (!this.host.isConnected) document.documentElement.append(this.host);
+    if (!loaded.host.isConnected) document.documentElement.append(loaded.host);
     this.current = mark;
     mark.setAttribute('aria-describedby', this.tooltipId);
-    render(
-      <Tooltip
-        id={this.tooltipId}
-        content={content}
-        language={this.options.language()}
-        pageDefinedLabel={this.options.pageDefinedLabel}
-        ownLabel={this.options.ownLabel}
-        onPointerEnter={() => this.cancelTimers()}
-        onPointerLeave={() => this.scheduleHide()}
-      />,
-      this.container,
-    );
+    loaded.view.render(loaded.container, {
+      id: this.tooltipId,
+      content,
+      language: this.options.language(),
+      pageDefinedLabel: loaded.labels.pageDefined,
+      ownLabel: loaded.labels.own,
+      onPointerEnter: () => this.cancelTimers(),
+      onPointerLeave: () => this.scheduleHide(),
+    });
     this.place();
   }
 
@@ -126,8 +152,9 @@ export class Gloss {
     this.showing++;
     if (this.current) this.release(this.current);
     this.current = null;
-    render(null, this.container);
-    this.host.remove();
+    if (!this.loaded) return;
+    this.loaded.view.clear(this.loaded.container);
+    this.loaded.host.remove();
   }
 
   /** Re-render with the current settings (language changed). */
@@ -182,14 +209,14 @@ export class Gloss {
   /** Below the term, or above it when it does not fit; clamped to the viewport horizontally. */
   private place(): void {
     const mark = this.current;
-    const tooltip = this.container.firstElementChild as HTMLElement | null;
-    if (!mark || !tooltip) return;
+    const tooltip = this.loaded?.container.firstElementChild as HTMLElement | null | undefined;
+    if (!mark || !tooltip || !this.loaded) return;
     if (!mark.isConnected) {
       this.hide();
       return;
     }
     const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-    const origin = this.host.getBoundingClientRect();
+    const origin = this.loaded.host.getBoundingClientRect();
     const width = tooltip.offsetWidth;
     const height = tooltip.offsetHeight;
     const viewportWidth = document.documentElement.clientWidth;
@@ -212,7 +239,7 @@ export class Gloss {
     });
     on('mouseout', (event) => {
       const from = markOf(event.target);
-      if (from && markOf(event.relatedTarget) !== from && event.relatedTarget !== this.host)
+      if (from && markOf(event.relatedTarget) !== from && event.relatedTarget !== this.loaded?.host)
         this.scheduleHide();
     });
     on('focusin', (event) => {
@@ -229,7 +256,7 @@ export class Gloss {
     on('click', (event) => {
       const mark = markOf(event.target);
       if (mark) this.show(mark);
-      else if (event.target !== this.host) this.hide();
+      else if (event.target !== this.loaded?.host) this.hide();
     });
     on('keydown', (event) => {
       if (event.key === 'Escape' && this.current) this.hide();
