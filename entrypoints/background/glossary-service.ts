@@ -3,8 +3,8 @@
  * page's content script sends its text and gets the terms back. Each page is then spared parsing
  * the glossary data and compiling the matcher, and the matching runs off the page's main thread.
  */
-import type { PageDefinition } from '../../glossary/abbreviations';
-import { type Annotator, createAnnotator } from '../../glossary/annotate';
+import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
+import { type Annotator, createAnnotator, unknownDefinitions } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { combine } from '../../utils/all-entries';
@@ -43,11 +43,16 @@ export class GlossaryService {
     return this.compiled;
   }
 
-  async annotate(
-    texts: readonly string[],
-    definitions: readonly PageDefinition[],
-  ): Promise<AnnotateResponse> {
+  /**
+   * The terms of a page's texts (one batch of its text runs, in order). `known` are the page's own
+   * acronym definitions from earlier batches; this batch's are found here, so the page's main
+   * thread never scans for them. A definition applies from its batch on.
+   */
+  async annotate(texts: readonly string[], known: readonly PageDefinition[]): Promise<AnnotateResponse> {
     const { matcher, annotators } = await this.compile();
+    const found = [...known];
+    for (const text of texts) if (text.includes('(')) found.push(...findDefinitions(text));
+    const definitions = unknownDefinitions(matcher, found);
     const key = definitions.map((d) => `${d.acronym}=${d.expansion}`).join('\n');
     let annotator = annotators.get(key);
     if (!annotator) {

@@ -1,8 +1,8 @@
 /**
  * Content script: reads the settings, walks the page in slices and sends its text to the
  * background's matcher (glossary-service.ts), marks the terms it gets back (scheduler.ts) and
- * explains them in one gloss (utils/dom/gloss.tsx). Switching the site off removes every
- * trace. Registered for the default sites here; the background registers the same file at run
+ * explains them in one gloss, loaded on first use (lazy-gloss.ts). Switching the site off
+ * removes every trace. Registered for the default sites here; the background registers the same file at run
  * time for sites the user adds.
  *
  * Test pages: https://www.rijksoverheid.nl/documenten/kamerstukken/2024/11/22/…,
@@ -12,8 +12,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
 import { describeMark } from '../../utils/dom/describe';
-import { Gloss } from '../../utils/dom/gloss';
-import { GLOSS_VIEW_GLOBAL, type GlossView } from '../../utils/dom/gloss-view';
+import type { Gloss } from '../../utils/dom/gloss';
+import { GLOSS_MODULE_GLOBAL, type GlossModule } from '../../utils/dom/gloss-module';
 import { unmarkAll } from '../../utils/dom/highlighter';
 import {
   type AnnotateRequest,
@@ -31,6 +31,7 @@ import {
 import { readPageSettings, watchPageSettings } from '../../utils/page-settings';
 import { resolveGlossLanguage } from '../../utils/setting-values';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
+import { LazyGloss } from './lazy-gloss';
 import { MarkStyle } from './mark-style';
 import { Scheduler } from './scheduler';
 import '../../utils/dom/mark.css';
@@ -43,20 +44,17 @@ interface Session {
 }
 
 /**
- * The gloss's view and labels, asked for when the first gloss opens: the background injects the
- * view script into this frame and answers with the labels. Until then a page carries no preact.
+ * The gloss's code and labels, asked for when the first gloss is wanted: the background injects
+ * entrypoints/gloss-view.ts into this frame and answers with the labels in the interface language.
  */
-let glossAssets: Promise<GlossViewResponse & { view: GlossView }> | null = null;
+let glossAssets: Promise<GlossViewResponse & { module: GlossModule }> | null = null;
 function loadGlossAssets() {
-  glossAssets ??= (
-    browser.runtime.sendMessage({
-      type: 'begrip:gloss-view',
-    } satisfies GlossViewRequest) as Promise<GlossViewResponse>
-  ).then(
+  const request: GlossViewRequest = { type: 'begrip:gloss-view' };
+  glossAssets ??= (browser.runtime.sendMessage(request) as Promise<GlossViewResponse>).then(
     (labels) => {
-      const view = (globalThis as Record<string, unknown>)[GLOSS_VIEW_GLOBAL] as GlossView | undefined;
-      if (!view) throw new Error('Begrip: the gloss view did not load');
-      return { ...labels, view };
+      const module = (globalThis as Record<string, unknown>)[GLOSS_MODULE_GLOBAL] as GlossModule | undefined;
+      if (!module) throw new Error('Begrip: the gloss did not load');
+      return { ...labels, module };
     },
     (error: unknown) => {
       glossAssets = null;
@@ -124,16 +122,18 @@ export default defineContentScript({
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         signal: abort.signal,
       });
-      const gloss = new Gloss({
-        describe: async (mark) => {
-          const { categories } = await loadGlossAssets();
-          return describeMark(mark, lookup, scheduler.pageDefinitions, (c) => categories[c] ?? c);
-        },
-        language: () => settings.language,
-        load: () =>
-          loadGlossAssets().then(({ view, pageDefined, own }) => ({ view, labels: { pageDefined, own } })),
-        signal: abort.signal,
-      });
+      const createGloss = async (): Promise<Gloss> => {
+        const { module, categories, pageDefined, own } = await loadGlossAssets();
+        if (abort.signal.aborted) throw new Error('Begrip: stopped');
+        return new module.Gloss({
+          describe: (mark) =>
+            describeMark(mark, lookup, scheduler.pageDefinitions, (c) => categories[c] ?? c),
+          language: () => settings.language,
+          load: async () => ({ view: module.view, labels: { pageDefined, own } }),
+          signal: abort.signal,
+        });
+      };
+      const gloss = new LazyGloss(createGloss, abort.signal);
       document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
         signal: abort.signal,
       });
@@ -141,8 +141,7 @@ export default defineContentScript({
       return {
         stop() {
           scheduler.stop();
-          abort.abort();
-          gloss.destroy();
+          abort.abort(); // also closes the gloss
           unmarkAll(document.body);
         },
         summary: () => ({

@@ -9,7 +9,7 @@
  * Content the page adds or changes later (infinite scroll, SPA navigation, accordions) arrives
  * through a batched MutationObserver that looks only at what changed and drops our own records.
  */
-import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
+import type { PageDefinition } from '../../glossary/abbreviations';
 import {
   isIntact,
   isSkipped,
@@ -30,7 +30,10 @@ const SCROLL_SETTLE_MS = 80;
 export const LAZY_TEXT_CHARS = 300_000;
 
 export interface SchedulerOptions {
-  /** Terms in each text, with the acronyms the page defines itself (found run by run, here). */
+  /**
+   * Terms in each text, by the background's matcher; `definitions` are the acronyms the page
+   * defined itself in earlier texts (the background finds them and sends them back).
+   */
   annotate: (texts: string[], definitions: PageDefinition[]) => Promise<AnnotateResponse>;
   /** Decides per annotation whether to mark it (first occurrence only, …); called in document order. */
   keep: (term: FoundTerm) => boolean;
@@ -98,7 +101,6 @@ export class Scheduler {
    */
   private selecting = hasSelection();
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
-  private readonly found: PageDefinition[] = [];
   private definitions: PageDefinition[] = [];
 
   constructor(private readonly options: SchedulerOptions) {
@@ -242,15 +244,8 @@ export class Scheduler {
     }
   }
 
-  /**
-   * Find the terms of every run in document order; keep only runs with something to mark.
-   * First the page's own acronym definitions ("Shia Coordination Framework (SCF)"), run by run,
-   * so that no single task scans the whole page.
-   */
+  /** Find the terms of every run in document order; keep only runs with something to mark. */
   private async prepare(runs: TextRun[]): Promise<PreparedRun[]> {
-    await this.sliced(runs, (run) => {
-      if (run.text.includes('(')) this.found.push(...findDefinitions(run.text));
-    });
     const items: PreparedRun[] = [];
     for (let start = 0; start < runs.length && !this.stopped; ) {
       let end = start;
@@ -264,7 +259,7 @@ export class Scheduler {
       const batch = runs.slice(start, end);
       const response = await this.options.annotate(
         batch.map((run) => run.text),
-        this.found,
+        this.definitions,
       );
       this.definitions = response.pageDefinitions;
       batch.forEach((run, i) => {

@@ -1,7 +1,7 @@
 /**
- * The gloss's view: the preact Tooltip and its stylesheet. Kept apart from the controller
- * (gloss.ts) so that the content script, which runs on every page, loads it only when a gloss
- * is first opened (entrypoints/gloss-view.ts); extension pages such as the reader import it.
+ * The gloss's view: the preact Tooltip and its stylesheet, apart from the controller (gloss.ts)
+ * so that extension pages can swap neither. The content script, which runs on every page, loads
+ * both only when a gloss is first asked for (entrypoints/gloss-view.ts); the reader imports them.
  */
 import { render } from 'preact';
 import { Tooltip, type TooltipProps } from '../../components/Tooltip';
@@ -18,6 +18,3 @@ export const glossView: GlossView = {
   render: (container, props) => render(<Tooltip {...props} />, container),
   clear: (container) => render(null, container),
 };
-
-/** Where the lazily injected view script leaves the view for the content script (same isolated world). */
-export const GLOSS_VIEW_GLOBAL = '__begripGlossView';

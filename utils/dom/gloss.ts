@@ -11,6 +11,7 @@
  */
 import type { TooltipContent } from '../../components/Tooltip';
 import type { GlossLanguage } from '../settings';
+import { markOf, stepDirection } from './gloss-module';
 import type { GlossView } from './gloss-view';
 import { HOST_TAG, MARK_TAG } from './highlighter';
 
@@ -43,9 +44,6 @@ interface Loaded {
   host: HTMLElement;
   container: HTMLElement;
 }
-
-const markOf = (target: EventTarget | null) =>
-  target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null;
 
 function createHost(css: string): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(HOST_TAG);
@@ -188,7 +186,8 @@ export class Gloss {
     if (document.activeElement !== mark) mark.removeAttribute('tabindex');
   }
 
-  private scheduleShow(mark: HTMLElement): void {
+  /** The pointer is over `mark`: show its gloss after a short delay. */
+  hover(mark: HTMLElement): void {
     clearTimeout(this.closeTimer);
     if (mark === this.current) return;
     clearTimeout(this.openTimer);
@@ -235,7 +234,7 @@ export class Gloss {
       document.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal });
     on('mouseover', (event) => {
       const mark = markOf(event.target);
-      if (mark) this.scheduleShow(mark);
+      if (mark) this.hover(mark);
     });
     on('mouseout', (event) => {
       const from = markOf(event.target);
@@ -259,11 +258,11 @@ export class Gloss {
       else if (event.target !== this.loaded?.host) this.hide();
     });
     on('keydown', (event) => {
+      const direction = stepDirection(event);
       if (event.key === 'Escape' && this.current) this.hide();
-      else if (event.altKey && event.shiftKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
-        if (isEditable(event.target)) return;
+      else if (direction) {
         event.preventDefault();
-        this.step(event.code === 'KeyN' ? 1 : -1);
+        this.step(direction);
       }
     });
     const follow = () => {
@@ -277,11 +276,4 @@ export class Gloss {
     window.addEventListener('resize', follow, { passive: true, signal });
     signal.addEventListener('abort', () => this.destroy());
   }
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(input|textarea|select)$/i.test(target.localName))
-  );
 }
