@@ -6,12 +6,11 @@
 import { storage } from 'wxt/utils/storage';
 import { SYNC_FALLBACKS } from './setting-values';
 
-export {
-  type GlossLanguage,
-  type HighlightStyle,
-  type MarkMode,
-  resolveGlossLanguage,
-  type UiLanguage,
+export type {
+  GlossLanguage,
+  HighlightStyle,
+  MarkMode,
+  UiLanguage,
 } from './setting-values';
 
 const syncItem = <K extends keyof typeof SYNC_FALLBACKS>(key: K) =>

@@ -4,7 +4,8 @@ import { EntryView } from '../../components/EntryView';
 import type { Category, Entry } from '../../glossary/schema';
 import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
-import { type GlossLanguage, glossLanguageSetting, resolveGlossLanguage } from '../../utils/settings';
+import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
+import { glossLanguageSetting } from '../../utils/settings';
 
 const label = (entry: Entry) => entry.acronym ?? entry.nl.term;
 

@@ -10,13 +10,8 @@ import { categoryLabel, setUiLanguage, t } from '../../utils/i18n';
 import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
-import {
-  type GlossLanguage,
-  glossLanguageSetting,
-  recentEntriesSetting,
-  resolveGlossLanguage,
-  uiLanguageSetting,
-} from '../../utils/settings';
+import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
+import { glossLanguageSetting, recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
 import { activeTab, pageSummary, requestSite, revealInTab, setSiteEnabled, type TabInfo } from './tab';
 
 const RECENT_MAX = 8;

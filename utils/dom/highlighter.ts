@@ -177,11 +177,11 @@ export function isIntact(run: TextRun): boolean {
 /** Wrap [start, end) of one text node; returns the wrapper. */
 function wrap(node: Text, start: number, end: number, id: string): HTMLElement {
   const middle = start > 0 ? node.splitText(start) : node;
-  if (end - start < (middle.nodeValue?.length ?? 0)) middle.splitText(end - start);
+  if (end - start < middle.data.length) middle.splitText(end - start);
   const mark = document.createElement(MARK_TAG);
-  mark.dataset.begripId = id;
-  middle.replaceWith(mark);
-  mark.append(middle);
+  mark.setAttribute('data-begrip-id', id);
+  middle.parentNode?.insertBefore(mark, middle);
+  mark.appendChild(middle);
   return mark;
 }
 
@@ -193,24 +193,37 @@ export interface MarkedTerm<T extends Span = Span> {
   element: HTMLElement;
 }
 
-/** Mark the annotations of one run; a match spanning several text nodes gets one wrapper per piece. */
+/**
+ * Mark the annotations of one run (sorted, not overlapping, as the matcher gives them); a match
+ * spanning several text nodes gets one wrapper per piece. One pass over annotations and nodes
+ * together; each node's pieces are wrapped right to left, so splitting never shifts an offset
+ * still to be used.
+ */
 export function markRun<T extends Span>(run: TextRun, annotations: readonly T[]): MarkedTerm<T>[] {
-  const marked: MarkedTerm<T>[] = [];
-  // Right to left, so splitting a node never shifts offsets still to be used.
-  for (let m = annotations.length - 1; m >= 0; m--) {
-    const annotation = annotations[m] as T;
-    for (let i = run.nodes.length - 1; i >= 0; i--) {
-      const nodeStart = run.offsets[i] as number;
-      const node = run.nodes[i] as Text;
-      const nodeEnd = nodeStart + (node.nodeValue?.length ?? 0);
-      if (nodeEnd <= annotation.start || nodeStart >= annotation.end) continue;
+  const { nodes, offsets } = run;
+  const texts = nodes.map((node) => node.data);
+  const pieces: { node: number; from: number; to: number; annotation: T }[] = [];
+  let first = 0;
+  for (const annotation of annotations) {
+    while (
+      first < nodes.length &&
+      (offsets[first] as number) + (texts[first] as string).length <= annotation.start
+    )
+      first++;
+    for (let i = first; i < nodes.length && (offsets[i] as number) < annotation.end; i++) {
+      const nodeStart = offsets[i] as number;
+      const text = texts[i] as string;
       const from = Math.max(annotation.start, nodeStart) - nodeStart;
-      const to = Math.min(annotation.end, nodeEnd) - nodeStart;
-      if (!node.nodeValue?.slice(from, to).trim()) continue;
-      marked.push({ annotation, element: wrap(node, from, to, annotation.id) });
+      const to = Math.min(annotation.end, nodeStart + text.length) - nodeStart;
+      if (to > from && NOT_BLANK.test(text.slice(from, to))) pieces.push({ node: i, from, to, annotation });
     }
   }
-  return marked.reverse();
+  const marked: MarkedTerm<T>[] = new Array(pieces.length);
+  for (let p = pieces.length - 1; p >= 0; p--) {
+    const { node, from, to, annotation } = pieces[p] as (typeof pieces)[number];
+    marked[p] = { annotation, element: wrap(nodes[node] as Text, from, to, annotation.id) };
+  }
+  return marked;
 }
 
 /** Remove every wrapper under `root`, merging the text back. */
