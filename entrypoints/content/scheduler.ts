@@ -28,6 +28,7 @@ const MUTATION_BATCH_MS = 60;
 const SCROLL_SETTLE_MS = 80;
 /** Above this much text a page is marked near the viewport only. */
 export const LAZY_TEXT_CHARS = 300_000;
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export interface SchedulerOptions {
   /**
@@ -101,6 +102,7 @@ export class Scheduler {
    */
   private selecting = hasSelection();
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  private root: Node | null = null;
   private definitions: PageDefinition[] = [];
 
   constructor(private readonly options: SchedulerOptions) {
@@ -122,7 +124,8 @@ export class Scheduler {
 
   start(root: Node): void {
     this.stopped = false;
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.root = root;
+    this.observer.observe(root, OBSERVED);
     this.enqueue(root);
   }
 
@@ -212,17 +215,18 @@ export class Scheduler {
     if (!this.stopped) this.options.onIdle?.();
   }
 
-  /** Run `step` over `items` in slices of SLICE_MS, `endSlice` after each; false when stopped meanwhile. */
+  /** Run `step` over `items` in slices of SLICE_MS, each inside `around`; false when stopped meanwhile. */
   private async sliced<T>(
     items: readonly T[],
     step: (item: T) => void,
-    endSlice = () => {},
+    around: (slice: () => void) => void = (slice) => slice(),
   ): Promise<boolean> {
     let index = 0;
     while (index < items.length) {
       const deadline = performance.now() + SLICE_MS;
-      while (index < items.length && performance.now() < deadline) step(items[index++] as T);
-      endSlice();
+      around(() => {
+        while (index < items.length && performance.now() < deadline) step(items[index++] as T);
+      });
       if (index < items.length) await yieldToPage();
       if (this.stopped) return false;
     }
@@ -290,8 +294,21 @@ export class Scheduler {
       }
       markRun(item.run, item.annotations);
     };
-    // Our own splits and wrappers are not page changes.
-    await this.sliced(items, step, () => this.observer.takeRecords());
+    await this.sliced(items, step, (slice) => this.unobserved(slice));
+  }
+
+  /**
+   * Our own splits and wrappers are not page changes: the observer is off while we mark, so they
+   * do not even produce records. Page changes cannot happen meanwhile (the slice is synchronous,
+   * and records of earlier ones were delivered before it began).
+   */
+  private unobserved(slice: () => void): void {
+    this.observer.disconnect();
+    try {
+      slice();
+    } finally {
+      if (this.root && !this.stopped) this.observer.observe(this.root, OBSERVED);
+    }
   }
 }
 

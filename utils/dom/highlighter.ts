@@ -174,15 +174,52 @@ export function isIntact(run: TextRun): boolean {
   });
 }
 
-/** Wrap [start, end) of one text node; returns the wrapper. */
-function wrap(node: Text, start: number, end: number, id: string): HTMLElement {
-  const middle = start > 0 ? node.splitText(start) : node;
-  if (end - start < middle.data.length) middle.splitText(end - start);
-  const mark = document.createElement(MARK_TAG);
-  mark.setAttribute('data-begrip-id', id);
-  middle.parentNode?.insertBefore(mark, middle);
-  mark.appendChild(middle);
-  return mark;
+interface Piece {
+  from: number;
+  to: number;
+  id: string;
+}
+
+/**
+ * Wrap `pieces` (sorted, within the node) of one text node; returns the wrappers. The node keeps
+ * its first part, as splitText would leave it (page scripts may hold it); the other parts are new
+ * nodes, built in a fragment and inserted at once: two changes to the live document per node
+ * instead of four per mark, each of which costs Blink a layout-text update.
+ */
+function wrapPieces(node: Text, pieces: readonly Piece[]): HTMLElement[] {
+  const parent = node.parentNode;
+  if (!parent) return [];
+  const text = node.data;
+  const rest = document.createDocumentFragment();
+  const marks: HTMLElement[] = [];
+  let cursor = 0;
+  let firstPlaced = false;
+  const place = (content: string, mark: HTMLElement | null) => {
+    if (!firstPlaced) {
+      firstPlaced = true;
+      node.data = content;
+      if (mark) {
+        parent.insertBefore(mark, node);
+        mark.appendChild(node);
+      }
+      return;
+    }
+    const part = document.createTextNode(content);
+    if (mark) mark.appendChild(part);
+    rest.appendChild(mark ?? part);
+  };
+  for (const { from, to, id } of pieces) {
+    if (from > cursor) place(text.slice(cursor, from), null);
+    const mark = document.createElement(MARK_TAG);
+    mark.setAttribute('data-begrip-id', id);
+    place(text.slice(from, to), mark);
+    marks.push(mark);
+    cursor = to;
+  }
+  if (cursor < text.length) place(text.slice(cursor), null);
+  const last = node.parentNode === parent ? node : (node.parentNode as Node);
+  parent.insertBefore(rest, last.nextSibling);
+  return marks;
 }
 
 /** What is marked: [start, end) of a run's text, for entry `id`. */
@@ -196,8 +233,7 @@ export interface MarkedTerm<T extends Span = Span> {
 /**
  * Mark the annotations of one run (sorted, not overlapping, as the matcher gives them); a match
  * spanning several text nodes gets one wrapper per piece. One pass over annotations and nodes
- * together; each node's pieces are wrapped right to left, so splitting never shifts an offset
- * still to be used.
+ * together, then each node is rebuilt once.
  */
 export function markRun<T extends Span>(run: TextRun, annotations: readonly T[]): MarkedTerm<T>[] {
   const { nodes, offsets } = run;
@@ -218,10 +254,21 @@ export function markRun<T extends Span>(run: TextRun, annotations: readonly T[])
       if (to > from && NOT_BLANK.test(text.slice(from, to))) pieces.push({ node: i, from, to, annotation });
     }
   }
-  const marked: MarkedTerm<T>[] = new Array(pieces.length);
-  for (let p = pieces.length - 1; p >= 0; p--) {
-    const { node, from, to, annotation } = pieces[p] as (typeof pieces)[number];
-    marked[p] = { annotation, element: wrap(nodes[node] as Text, from, to, annotation.id) };
+  // Pieces come in document order, so each node's pieces are next to each other.
+  const marked: MarkedTerm<T>[] = [];
+  for (let p = 0; p < pieces.length; ) {
+    const node = (pieces[p] as (typeof pieces)[number]).node;
+    let q = p;
+    while (q < pieces.length && (pieces[q] as (typeof pieces)[number]).node === node) q++;
+    const group = pieces.slice(p, q);
+    const elements = wrapPieces(
+      nodes[node] as Text,
+      group.map(({ from, to, annotation }) => ({ from, to, id: annotation.id })),
+    );
+    elements.forEach((element, i) => {
+      marked.push({ annotation: (group[i] as (typeof group)[number]).annotation, element });
+    });
+    p = q;
   }
   return marked;
 }
