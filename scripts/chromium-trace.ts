@@ -19,7 +19,8 @@ export async function recordTrace(page: Page, action: () => Promise<void>): Prom
     for (const event of data.value as unknown as TraceEvent[]) events.push(event);
   });
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    // `renderer` shows Chrome's own page-text capture (for translation), which benchmarks set apart.
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,renderer',
     transferMode: 'ReportEvents',
   });
   await action();
