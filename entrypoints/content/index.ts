@@ -2,8 +2,8 @@
  * Content script: reads the settings, walks the page in slices and sends its text to the
  * background's matcher (glossary-service.ts), marks the terms it gets back (scheduler.ts) and
  * explains them in one gloss, loaded on first use (lazy-gloss.ts). Switching the site off
- * removes every trace. Registered for the default sites here; the background registers the same file at run
- * time for sites the user adds.
+ * removes every trace. Registered for the default sites here; the background registers the same
+ * file at run time for sites the user adds.
  *
  * Test pages: https://www.rijksoverheid.nl/documenten/kamerstukken/2024/11/22/…,
  * https://www.tweedekamer.nl/kamerstukken/brieven_regering/…, https://zoek.officielebekendmakingen.nl/kst-27925-980.html
@@ -129,7 +129,8 @@ export default defineContentScript({
           describe: (mark) =>
             describeMark(mark, lookup, scheduler.pageDefinitions, (c) => categories[c] ?? c),
           language: () => settings.language,
-          load: async () => ({ view: module.view, labels: { pageDefined, own } }),
+          view: module.view,
+          labels: { pageDefined, own },
           signal: abort.signal,
         });
       };

@@ -74,7 +74,8 @@ export function Reader() {
       describe: (mark) =>
         describeMark(mark, (id) => entryInfo(byIdRef.current, id), definitionsRef.current, categoryLabel),
       language: () => languageRef.current,
-      load: async () => ({ view: glossView, labels: { pageDefined: t('pageDefined'), own: t('own') } }),
+      view: glossView,
+      labels: { pageDefined: t('pageDefined'), own: t('own') },
       signal: abort.signal,
     });
     glossRef.current = gloss;

@@ -30,19 +30,10 @@ export interface GlossOptions {
   /** What to show for a mark; may come from elsewhere (the content script asks the background). */
   describe: (mark: HTMLElement) => TooltipContent | null | Promise<TooltipContent | null>;
   language: () => GlossLanguage;
-  /**
-   * The view and the labels, asked for when the first gloss opens: the content script has the
-   * view injected then (entrypoints/gloss-view.ts); extension pages import it.
-   */
-  load: () => Promise<{ view: GlossView; labels: GlossLabels }>;
-  signal: AbortSignal;
-}
-
-interface Loaded {
+  /** The preact view (gloss-view.tsx), kept apart so the content script can load it with this class. */
   view: GlossView;
   labels: GlossLabels;
-  host: HTMLElement;
-  container: HTMLElement;
+  signal: AbortSignal;
 }
 
 function createHost(css: string): { host: HTMLElement; container: HTMLElement } {
@@ -81,8 +72,8 @@ function createHost(css: string): { host: HTMLElement; container: HTMLElement } 
 }
 
 export class Gloss {
-  private loading: Promise<Loaded> | null = null;
-  private loaded: Loaded | null = null;
+  /** Made on the first gloss, so that a page nobody asks a gloss on gets no host element. */
+  private shadowHost: { host: HTMLElement; container: HTMLElement } | null = null;
   private readonly tooltipId = `begrip-gloss-${Math.random().toString(36).slice(2, 10)}`;
   private current: HTMLElement | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,43 +93,30 @@ export class Gloss {
   show(mark: HTMLElement): void {
     this.cancelTimers();
     const request = ++this.showing;
-    Promise.all([this.load(), this.options.describe(mark)]).then(
-      ([loaded, content]) => {
+    Promise.resolve(this.options.describe(mark)).then(
+      (content) => {
         // Only the latest request counts (the pointer may have moved on meanwhile).
-        if (content && request === this.showing && !this.options.signal.aborted)
-          this.render(loaded, mark, content);
+        if (content && request === this.showing && !this.options.signal.aborted) this.render(mark, content);
       },
       () => {
-        // The entry or the view could not be had (the extension was updated meanwhile): no gloss.
+        // The entry could not be looked up (the extension was updated meanwhile): no gloss.
       },
     );
   }
 
-  private load(): Promise<Loaded> {
-    this.loading ??= this.options.load().then(
-      ({ view, labels }) => {
-        this.loaded = { view, labels, ...createHost(view.css) };
-        return this.loaded;
-      },
-      (error: unknown) => {
-        this.loading = null; // try again on the next gloss
-        throw error;
-      },
-    );
-    return this.loading;
-  }
-
-  private render(loaded: Loaded, mark: HTMLElement, content: TooltipContent): void {
+  private render(mark: HTMLElement, content: TooltipContent): void {
     if (this.current && this.current !== mark) this.release(this.current);
-    if (!loaded.host.isConnected) document.documentElement.append(loaded.host);
+    this.shadowHost ??= createHost(this.options.view.css);
+    const { host, container } = this.shadowHost;
+    if (!host.isConnected) document.documentElement.append(host);
     this.current = mark;
     mark.setAttribute('aria-describedby', this.tooltipId);
-    loaded.view.render(loaded.container, {
+    this.options.view.render(container, {
       id: this.tooltipId,
       content,
       language: this.options.language(),
-      pageDefinedLabel: loaded.labels.pageDefined,
-      ownLabel: loaded.labels.own,
+      pageDefinedLabel: this.options.labels.pageDefined,
+      ownLabel: this.options.labels.own,
       onPointerEnter: () => this.cancelTimers(),
       onPointerLeave: () => this.scheduleHide(),
     });
@@ -150,9 +128,9 @@ export class Gloss {
     this.showing++;
     if (this.current) this.release(this.current);
     this.current = null;
-    if (!this.loaded) return;
-    this.loaded.view.clear(this.loaded.container);
-    this.loaded.host.remove();
+    if (!this.shadowHost) return;
+    this.options.view.clear(this.shadowHost.container);
+    this.shadowHost.host.remove();
   }
 
   /** Re-render with the current settings (language changed). */
@@ -208,14 +186,14 @@ export class Gloss {
   /** Below the term, or above it when it does not fit; clamped to the viewport horizontally. */
   private place(): void {
     const mark = this.current;
-    const tooltip = this.loaded?.container.firstElementChild as HTMLElement | null | undefined;
-    if (!mark || !tooltip || !this.loaded) return;
+    const tooltip = this.shadowHost?.container.firstElementChild as HTMLElement | null | undefined;
+    if (!mark || !tooltip || !this.shadowHost) return;
     if (!mark.isConnected) {
       this.hide();
       return;
     }
     const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-    const origin = this.loaded.host.getBoundingClientRect();
+    const origin = this.shadowHost.host.getBoundingClientRect();
     const width = tooltip.offsetWidth;
     const height = tooltip.offsetHeight;
     const viewportWidth = document.documentElement.clientWidth;
@@ -238,7 +216,7 @@ export class Gloss {
     });
     on('mouseout', (event) => {
       const from = markOf(event.target);
-      if (from && markOf(event.relatedTarget) !== from && event.relatedTarget !== this.loaded?.host)
+      if (from && markOf(event.relatedTarget) !== from && event.relatedTarget !== this.shadowHost?.host)
         this.scheduleHide();
     });
     on('focusin', (event) => {
@@ -255,7 +233,7 @@ export class Gloss {
     on('click', (event) => {
       const mark = markOf(event.target);
       if (mark) this.show(mark);
-      else if (event.target !== this.loaded?.host) this.hide();
+      else if (event.target !== this.shadowHost?.host) this.hide();
     });
     on('keydown', (event) => {
       const direction = stepDirection(event);
