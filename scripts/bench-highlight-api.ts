@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:highlight-api`: would the CSS Custom Highlight API make showing the terms
+ * cheaper than <begrip-mark> wrappers? On the typical page (seed 004) where the extension does
+ * not run, the same matches (the matcher's, per text node) are shown either way inside one
+ * trace: wrappers (split text, insert elements, which makes Chromium lay the page out again) or
+ * StaticRanges in a Highlight (no DOM change, no layout, but painted by the highlight painter).
+ * Prints the main thread's tasks and their style, layout and paint, three rounds each.
+ */
+import { CURATED_ENTRIES } from '../glossary/data';
+import { Matcher } from '../glossary/matcher';
+import { launch } from '../tests/e2e/harness';
+import { seedPage } from '../tests/fixtures/seed-page';
+import { readSeed } from '../tests/fixtures/seeds';
+import { mainThreadTasks, recordTrace, threadOf } from './chromium-trace';
+
+type Mode = 'wrappers' | 'highlight';
+
+/** Runs in the page: shows `spans` (per text node, [start, end] pairs) the given way. */
+function show([spans, mode]: [number[][][], Mode]): number {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  let count = 0;
+  if (mode === 'highlight') {
+    const ranges = nodes.flatMap((node, i) =>
+      (spans[i] ?? []).map(
+        ([start, end]) =>
+          new StaticRange({
+            startContainer: node,
+            startOffset: start ?? 0,
+            endContainer: node,
+            endOffset: end ?? 0,
+          }),
+      ),
+    );
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      '::highlight(begrip) { text-decoration: underline dotted 1px; text-decoration-color: #1d6fb8; }',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    CSS.highlights.set('begrip', new Highlight(...ranges));
+    return ranges.length;
+  }
+  nodes.forEach((node, i) => {
+    const list = spans[i] ?? [];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const [start = 0, end = 0] = list[k] ?? [];
+      const middle = node.splitText(start);
+      middle.splitText(end - start);
+      const mark = document.createElement('begrip-mark');
+      middle.replaceWith(mark);
+      mark.append(middle);
+      count++;
+    }
+  });
+  return count;
+}
+
+const harness = await launch();
+harness.serve('/typical', { body: seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt')) });
+const matcher = new Matcher(CURATED_ENTRIES);
+console.log('| round | way | terms | main-thread tasks | style | layout | paint + pre-paint |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (let round = 1; round <= 3; round++) {
+  for (const mode of ['wrappers', 'highlight'] as const) {
+    const page = await harness.context.newPage();
+    await page.goto('https://www.example.org/typical');
+    await page.waitForTimeout(500);
+    const texts = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const out: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push((node as Text).data);
+      return out;
+    });
+    const spans = texts.map((text) => matcher.match(text).map((m) => [m.start, m.end]));
+    let terms = 0;
+    const events = await recordTrace(page, async () => {
+      terms = await page.evaluate(show, [spans, mode] as [number[][][], Mode]);
+      await page.waitForTimeout(400);
+    });
+    const { main, tasks } = mainThreadTasks(events);
+    const sum = (...names: string[]) =>
+      events
+        .filter((e) => names.includes(e.name) && threadOf(e) === main)
+        .reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    console.log(
+      `| ${round} | ${mode} | ${terms} | ${ms(tasks.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000)} | ${ms(sum('UpdateLayoutTree'))} | ${ms(sum('Layout'))} | ${ms(sum('Paint', 'PrePaint'))} |`,
+    );
+    await page.close();
+  }
+}
+await harness.close();
