@@ -20,7 +20,7 @@ import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
 import { annotateElement, countTerms, termsOf } from './document-terms';
-import { clearFindHighlight, highlightFirst } from './find-highlight';
+import { clearFindHighlight, type FindPosition, findHits, nextPosition, showHits } from './find-highlight';
 import { PageControls } from './PageControls';
 import { openPdf, pageText, ReaderError, renderPage } from './pdf-document';
 import { SourcePicker } from './SourcePicker';
@@ -56,6 +56,7 @@ export function Reader() {
   const [definitions, setDefinitions] = useState<PageDefinition[]>([]);
   const pagesRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
+  const findPosition = useRef<FindPosition | null>(null);
   const annotator = useMemo(() => createAnnotator(matcher, definitions), [matcher, definitions]);
   // Pages are rendered by PDF.js outside preact; they read the annotator current at that moment.
   const annotatorRef = useRef(annotator);
@@ -254,17 +255,39 @@ export function Reader() {
     mark.scrollIntoView({ block: 'center' });
     glossRef.current?.show(mark);
   };
-  const runFind = async (event: Event) => {
-    event.preventDefault();
+  /** Enter: the next hit; Shift+Enter: the previous one (on this page, then on the next page that has one). */
+  const runFind = async (direction: 1 | -1) => {
     const query = find.trim().toLocaleLowerCase();
-    clearFindHighlight();
-    if (!query || !loaded) return;
-    const hits = loaded.texts.filter((text) => text.toLocaleLowerCase().includes(query)).length;
-    const n = loaded.pdf ? pageOf((text) => text.toLocaleLowerCase().includes(query), pageNumber) : 1;
-    if (n === null || hits === 0) return setFindStatus(t('readerNotFound'));
-    setFindStatus(t('readerFoundOn', [String(n), String(hits)]));
-    const page = loaded.pdf ? await renderedPage(n) : pagesRef.current;
-    if (page) highlightFirst(page, query);
+    if (!query || !loaded) {
+      clearFindHighlight();
+      findPosition.current = null;
+      return;
+    }
+    const texts = loaded.texts;
+    const hasQuery = (n: number) => (texts[n - 1] ?? '').toLocaleLowerCase().includes(query);
+    const pagesWithQuery = texts.filter((_, i) => hasQuery(i + 1)).length;
+    const pageCount = loaded.pdf ? texts.length : 1;
+    const next = nextPosition(findPosition.current, query, direction, pageNumber, pageCount, hasQuery);
+    if (!next || pagesWithQuery === 0) {
+      clearFindHighlight();
+      findPosition.current = null;
+      return setFindStatus(t('readerNotFound'));
+    }
+    const page = loaded.pdf ? await renderedPage(next.page) : pagesRef.current;
+    const hits = page ? findHits(page, query) : [];
+    const hit = next.hit === 'last' ? hits.length - 1 : Math.min(next.hit, hits.length - 1);
+    findPosition.current = { query, page: next.page, hit: Math.max(hit, 0), count: hits.length };
+    showHits(hits, hit);
+    setFindStatus(
+      hits.length
+        ? t('readerFoundHit', [
+            String(next.page),
+            String(hit + 1),
+            String(hits.length),
+            String(pagesWithQuery),
+          ])
+        : t('readerFoundOn', [String(next.page), String(pagesWithQuery)]),
+    );
   };
 
   const numPages = loaded?.pdf?.numPages ?? 0;
@@ -283,7 +306,13 @@ export function Reader() {
           />
         )}
         {loaded && (
-          <form class="reader-find" onSubmit={(event) => void runFind(event)}>
+          <form
+            class="reader-find"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void runFind(1);
+            }}
+          >
             <input
               ref={findRef}
               type="search"
@@ -291,6 +320,11 @@ export function Reader() {
               placeholder={t('readerFind')}
               aria-label={t('readerFind')}
               onInput={(e) => setFind(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || !e.shiftKey) return;
+                e.preventDefault();
+                void runFind(-1);
+              }}
             />
             <span role="status" class="hint">
               {findStatus}

@@ -70,21 +70,35 @@ describe('the reader', () => {
     await page.close();
   });
 
-  it('finds text in the whole document and highlights the hit on its page', async () => {
+  it('finds text in the whole document, highlights every hit on its page and steps through them', async () => {
     const page = await harness.open(
       `${reader}?url=${encodeURIComponent('https://www.rijksoverheid.nl/documenten/brief.pdf')}`,
     );
     await page.locator('.page-term').first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Control+f');
     await page.keyboard.type('burgerslachtoffers');
+    const status = page.locator('.reader-find [role="status"]');
+    const found = /^Page (\d+): (\d+) of (\d+) here \((\d+) pages have it\)$/;
     await page.keyboard.press('Enter');
-    await page.getByText(/^Page \d+ \(\d+ pages have it\)$/).waitFor();
-    const hit = () =>
-      page.evaluate(() => {
-        const highlight = CSS.highlights.get('begrip-find');
+    await expect.poll(() => status.textContent()).toMatch(found);
+    const first = (await status.textContent()) as string;
+    expect(first).toMatch(/: 1 of /);
+    const hit = (name: string) =>
+      page.evaluate((key) => {
+        const highlight = CSS.highlights.get(key);
         return highlight ? [...highlight].map((range) => range.toString()) : [];
-      });
-    await expect.poll(hit).toEqual(['burgerslachtoffers']);
+      }, name);
+    await expect.poll(() => hit('begrip-find')).toEqual(['burgerslachtoffers']);
+    const [, , , hitsHere] = first.match(found) as RegExpMatchArray;
+    expect((await hit('begrip-find-others')).length).toBe(Number(hitsHere) - 1);
+    // The seed has the word three times: Enter moves on, Shift+Enter comes back.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).not.toBe(first);
+    expect(await status.textContent()).toMatch(found);
+    await harness.screenshot(page, 'reader-find');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => status.textContent()).toBe(first);
+    expect(await hit('begrip-find')).toEqual(['burgerslachtoffers']);
     await page.close();
   });
 
