@@ -12,49 +12,7 @@ import { launch } from '../tests/e2e/harness';
 import { seedPage } from '../tests/fixtures/seed-page';
 import { readSeed } from '../tests/fixtures/seeds';
 import { mainThreadTasks, recordTrace, threadOf } from './chromium-trace';
-
-type Mode = 'wrappers' | 'highlight';
-
-/** Runs in the page: shows `spans` (per text node, [start, end] pairs) the given way. */
-function show([spans, mode]: [number[][][], Mode]): number {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  let count = 0;
-  if (mode === 'highlight') {
-    const ranges = nodes.flatMap((node, i) =>
-      (spans[i] ?? []).map(
-        ([start, end]) =>
-          new StaticRange({
-            startContainer: node,
-            startOffset: start ?? 0,
-            endContainer: node,
-            endOffset: end ?? 0,
-          }),
-      ),
-    );
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      '::highlight(begrip) { text-decoration: underline dotted 1px; text-decoration-color: #1d6fb8; }',
-    );
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    CSS.highlights.set('begrip', new Highlight(...ranges));
-    return ranges.length;
-  }
-  nodes.forEach((node, i) => {
-    const list = spans[i] ?? [];
-    for (let k = list.length - 1; k >= 0; k--) {
-      const [start = 0, end = 0] = list[k] ?? [];
-      const middle = node.splitText(start);
-      middle.splitText(end - start);
-      const mark = document.createElement('begrip-mark');
-      middle.replaceWith(mark);
-      mark.append(middle);
-      count++;
-    }
-  });
-  return count;
-}
+import { showSpans, spansPerTextNode } from './in-page-marks';
 
 const harness = await launch();
 harness.serve('/typical', { body: seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt')) });
@@ -66,16 +24,10 @@ for (let round = 1; round <= 3; round++) {
     const page = await harness.context.newPage();
     await page.goto('https://www.example.org/typical');
     await page.waitForTimeout(500);
-    const texts = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const out: string[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push((node as Text).data);
-      return out;
-    });
-    const spans = texts.map((text) => matcher.match(text).map((m) => [m.start, m.end]));
+    const spans = await spansPerTextNode(page, matcher);
     let terms = 0;
     const events = await recordTrace(page, async () => {
-      terms = await page.evaluate(show, [spans, mode] as [number[][][], Mode]);
+      terms = await page.evaluate(showSpans, [spans, mode] as [number[][][], typeof mode]);
       await page.waitForTimeout(400);
     });
     const { main, tasks } = mainThreadTasks(events);

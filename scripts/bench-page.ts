@@ -6,16 +6,25 @@
  *     not run), its longest task after the load event, and the extra JS heap;
  *   - mark.js 8.11 marking the same glossary forms on the same page (where the extension is off);
  *   - the floor: one TreeWalker pass over every text node, tokenizing it once.
+ * And what any highlighter that is a content script pays before its own code counts
+ * (calibration, same run): an extension whose content script is empty, loaded beside Begrip;
+ * on the typical page, showing the same matches, found elsewhere, as wrappers or with the CSS
+ * Custom Highlight API (DOM, style, layout and paint only); on the 5 MB page, the frame after
+ * wrapping a single word.
  * Plus the content script's size without the glossary data. Figures go in BENCHMARKS.md.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CURATED_ENTRIES, DATA_FILES } from '../glossary/data';
 import { formsOf } from '../glossary/forms';
+import { Matcher } from '../glossary/matcher';
 import { type Harness, launch } from '../tests/e2e/harness';
 import { seedPage } from '../tests/fixtures/seed-page';
 import { readSeed } from '../tests/fixtures/seeds';
 import { mainThreadTasks, recordTrace, type TraceEvent, threadOf } from './chromium-trace';
+import { type ShowWay, showSpans, spansPerTextNode } from './in-page-marks';
 
 const MARK_JS = readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8');
 
@@ -82,8 +91,37 @@ async function settle(page: Page, selector: string): Promise<void> {
   }
 }
 
-/** Load `path` where the extension does not run and where it does; the difference is Begrip's. */
-async function measureBegrip(harness: Harness, path: string) {
+/** Pages under this path on www.example.org get the calibration extension's empty content script. */
+const CALIBRATION_PATH = '/calibration';
+
+/**
+ * An unpacked extension that is only an empty content script, on CALIBRATION_PATH pages: what
+ * Chromium charges for any content script (an isolated world, the injection) before its code.
+ */
+function emptyContentScriptExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'begrip-calibration-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Calibration: an empty content script',
+    version: '1',
+    content_scripts: [
+      {
+        matches: [`https://www.example.org${CALIBRATION_PATH}/*`],
+        js: ['empty.js'],
+        run_at: 'document_idle',
+      },
+    ],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
+  return dir;
+}
+
+/**
+ * Load `path` where no extension runs, then `url` (the same page where one does) until `done`;
+ * the difference in main-thread work after DOMContentLoaded is the extension's.
+ */
+async function measureLoad(harness: Harness, path: string, url: string, done: (page: Page) => Promise<void>) {
   const plain = await harness.context.newPage();
   const base = await traceBusy(plain, async () => {
     await plain.goto(`https://www.example.org${path}`, { timeout: 120_000 });
@@ -92,8 +130,8 @@ async function measureBegrip(harness: Harness, path: string) {
   const baseHeap = await heapMB(plain);
   const page = await harness.context.newPage();
   const busy = await traceBusy(page, async () => {
-    await page.goto(`https://www.rijksoverheid.nl${path}`, { timeout: 120_000 });
-    await settle(page, 'begrip-mark');
+    await page.goto(url, { timeout: 120_000 });
+    await done(page);
   });
   const heap = (await heapMB(page)) - baseHeap;
   const marks = await page.evaluate(() => document.querySelectorAll('begrip-mark').length);
@@ -108,6 +146,52 @@ async function measureBegrip(harness: Harness, path: string) {
     marks,
     plain,
   };
+}
+
+const measureBegrip = (harness: Harness, path: string) =>
+  measureLoad(harness, path, `https://www.rijksoverheid.nl${path}`, (page) => settle(page, 'begrip-mark'));
+
+const measureEmptyScript = (harness: Harness, path: string) =>
+  measureLoad(harness, path, `https://www.example.org${CALIBRATION_PATH}${path}`, (page) =>
+    page.waitForTimeout(1500),
+  );
+
+/** Showing the matcher's matches, found outside the page, one way: DOM, style, layout and paint only. */
+async function measureShowing(
+  harness: Harness,
+  path: string,
+  matcher: Matcher,
+  way: ShowWay,
+): Promise<number> {
+  const page = await harness.context.newPage();
+  await page.goto(`https://www.example.org${path}`);
+  await page.waitForTimeout(500);
+  const spans = await spansPerTextNode(page, matcher);
+  const busy = await traceBusy(page, async () => {
+    await page.evaluate(showSpans, [spans, way] as [number[][][], ShowWay]);
+    await page.waitForTimeout(400);
+  });
+  await page.close();
+  return busy.total;
+}
+
+/** The longest task after wrapping one word of the first paragraph: the frame any DOM change costs. */
+async function measureOneChange(plain: Page): Promise<number> {
+  const busy = await traceBusy(plain, async () => {
+    await plain.evaluate(() => {
+      // The first paragraph that still starts with text (earlier rounds took the ones before).
+      const text = [...document.querySelectorAll('p')]
+        .map((p) => p.firstChild)
+        .find((node): node is Text => node instanceof Text && node.data.length > 20);
+      if (!text) throw new Error('no paragraph text');
+      text.splitText(Math.max(1, text.data.indexOf(' ')));
+      const mark = document.createElement('begrip-mark');
+      text.replaceWith(mark);
+      mark.append(text);
+    });
+    await plain.waitForTimeout(500);
+  });
+  return busy.longestAfterLoad;
 }
 
 async function measureMarkJs(plain: Page, keywords: string[]) {
@@ -156,56 +240,101 @@ function bundleSizes() {
   };
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 async function main() {
-  const harness = await launch();
+  const harness = await launch({ extensions: [emptyContentScriptExtension()] });
   const seed004 = readSeed('004_58c76a8e68136705.txt');
   const seed002 = readSeed('002_e3c0c53e0898a8e8.txt');
   const large = Array.from({ length: Math.ceil((5 * 1024 * 1024) / seed002.length) }, () => seed002).join(
     '\n\n',
   );
-  harness.serve('/typical', { body: seedPage('Artikel 100-brief', seed004) });
-  harness.serve('/large', { body: seedPage('Groot document', large) });
+  for (const [path, body] of [
+    ['/typical', seedPage('Artikel 100-brief', seed004)],
+    ['/large', seedPage('Groot document', large)],
+  ] as const) {
+    harness.serve(path, { body });
+    harness.serve(`${CALIBRATION_PATH}${path}`, { body });
+  }
   const keywords = [...new Set(CURATED_ENTRIES.flatMap((e) => formsOf(e).map((f) => f.text)))];
+  const matcher = new Matcher(CURATED_ENTRIES);
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const breakdown: string[] = [];
+  const calibration: string[] = [];
 
   console.log(`Chromium headless, production build; ${keywords.length} glossary forms for mark.js\n`);
   console.log(
     '| page | Begrip work | longest task after load: Begrip / page alone | extra heap | marks | mark.js work | mark.js marks | floor | Begrip ÷ floor | mark.js ÷ Begrip |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, path] of [
-    ['typical (seed 004, 22 kB)', '/typical'],
-    ['5 MB text', '/large'],
+  for (const [name, path, loads] of [
+    ['typical (seed 004, 22 kB)', '/typical', 7],
+    ['5 MB text', '/large', 3],
   ] as const) {
-    // Median of three for Begrip and the floor (page loads vary); mark.js once (it takes minutes).
-    const runs: (Awaited<ReturnType<typeof measureBegrip>> & { floor: number })[] = [];
-    for (let i = 0; i < 3; i++) {
+    // Medians over several loads for Begrip, the floor and the empty script (loads vary a lot on
+    // a shared machine); mark.js once (it takes minutes on the large page).
+    const runs: (Awaited<ReturnType<typeof measureBegrip>> & { floor: number; empty: number })[] = [];
+    for (let i = 0; i < loads; i++) {
       const run = await measureBegrip(harness, path);
-      runs.push({ ...run, floor: await measureFloor(run.plain) });
-      if (i < 2) await run.plain.close();
+      const floor = await measureFloor(run.plain);
+      const empty = await measureEmptyScript(harness, path);
+      await empty.plain.close();
+      runs.push({ ...run, floor, empty: empty.work });
+      if (i < loads - 1) await run.plain.close();
     }
-    const median = (key: (r: (typeof runs)[number]) => number) =>
-      [...runs].sort((a, b) => key(a) - key(b))[1] as (typeof runs)[number];
-    const begrip = { ...median((r) => r.work), plain: (runs[2] as (typeof runs)[number]).plain };
-    const floor = median((r) => r.floor).floor;
-    begrip.longest = Math.max(...runs.map((r) => r.longest));
-    const markJs = await measureMarkJs(begrip.plain, keywords);
+    const begrip = [...runs].sort((a, b) => a.work - b.work)[Math.floor(loads / 2)] as (typeof runs)[number];
+    const plain = (runs.at(-1) as (typeof runs)[number]).plain;
+    const floor = median(runs.map((r) => r.floor));
+    const empty = median(runs.map((r) => r.empty));
+    const longest = Math.max(...runs.map((r) => r.longest));
+    const markJs = await measureMarkJs(plain, keywords);
     breakdown.push(`| ${name} | ${ms(begrip.work)} | ${ms(begrip.evaluation)} |`);
     console.log(
-      `| ${name} | ${ms(begrip.work)} | ${ms(begrip.longest)} / ${ms(begrip.baseLongest)} | ${begrip.heap.toFixed(1)} MB | ${begrip.marks} | ${ms(markJs.work)} | ${markJs.marks} | ${ms(floor)} | ${(begrip.work / floor).toFixed(1)}× | ${(markJs.work / begrip.work).toFixed(0)}× |`,
+      `| ${name} | ${ms(begrip.work)} | ${ms(longest)} / ${ms(begrip.baseLongest)} | ${begrip.heap.toFixed(1)} MB | ${begrip.marks} | ${ms(markJs.work)} | ${markJs.marks} | ${ms(floor)} | ${(begrip.work / floor).toFixed(1)}× | ${(markJs.work / begrip.work).toFixed(0)}× |`,
     );
-    await begrip.plain.close();
+    await plain.close();
+    if (path === '/typical') {
+      const wrappers = median(await sequence(3, () => measureShowing(harness, path, matcher, 'wrappers')));
+      const highlights = median(await sequence(3, () => measureShowing(harness, path, matcher, 'highlight')));
+      const least = Math.min(wrappers, highlights);
+      calibration.push(
+        `| ${name} | ${ms(floor)} | ${ms(empty)} | the ${begrip.marks} matches: wrappers ${ms(wrappers)}, Highlight API ${ms(highlights)} | ${((empty + least) / floor).toFixed(1)}× | ${(begrip.work / floor).toFixed(1)}× |`,
+      );
+    } else {
+      const page = await harness.context.newPage();
+      await page.goto(`https://www.example.org${path}`, { timeout: 120_000 });
+      await page.waitForTimeout(1500);
+      const oneChange = median(await sequence(3, () => measureOneChange(page)));
+      await page.close();
+      calibration.push(
+        `| ${name} | ${ms(floor)} | ${ms(empty)} | one wrapped word: its frame is a ${ms(oneChange)} task | | ${(begrip.work / floor).toFixed(1)}× |`,
+      );
+    }
   }
-  console.log("\nOf Begrip's work (same median load), evaluating content.js:\n");
+  console.log("\nOf Begrip's work (the median load), evaluating content.js:\n");
   console.log('| page | work | content.js evaluation |');
   console.log('|---|---:|---:|');
   for (const line of breakdown) console.log(line);
+  console.log(
+    '\nWhat a highlighter pays before its own code (medians, same run): an empty content script, and showing matches found elsewhere (typical) or one DOM change (5 MB):\n',
+  );
+  console.log(
+    '| page | floor | empty content script | showing them, matches given | script + cheaper way ÷ floor | Begrip ÷ floor |',
+  );
+  console.log('|---|---:|---:|---|---:|---:|');
+  for (const line of calibration) console.log(line);
   const size = bundleSizes();
   console.log(
     `\ncontent.js: ${(size.total / 1024).toFixed(1)} kB minified (${size.hasData ? 'WITH' : 'without'} the glossary data)`,
   );
   await harness.close();
+}
+
+/** `count` results of `measure`, one after another (never in parallel: they would disturb each other). */
+async function sequence(count: number, measure: () => Promise<number>): Promise<number[]> {
+  const results: number[] = [];
+  for (let i = 0; i < count; i++) results.push(await measure());
+  return results;
 }
 
 await main();

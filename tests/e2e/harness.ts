@@ -79,7 +79,12 @@ function startServer(tls: { key: Buffer; cert: Buffer }, fixtures: Map<string, F
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-export async function launch(): Promise<Harness> {
+export interface LaunchOptions {
+  /** More unpacked extensions to load beside Begrip (benchmarks use one for calibration). */
+  extensions?: string[];
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No extension build in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -89,13 +94,14 @@ export async function launch(): Promise<Harness> {
   const server = await startServer(makeCertificate(workDir), fixtures);
   const port = (server.address() as AddressInfo).port;
   const mapped = HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const extensions = [EXTENSION_DIR, ...(options.extensions ?? [])].join(',');
   const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
