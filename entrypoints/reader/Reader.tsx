@@ -20,7 +20,14 @@ import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
 import { annotateElement, countTerms, termsOf } from './document-terms';
-import { clearFindHighlight, type FindPosition, findHits, nextPosition, showHits } from './find-highlight';
+import {
+  clearFindHighlight,
+  type FindPosition,
+  findHits,
+  findInText,
+  nextPosition,
+  showHits,
+} from './find-highlight';
 import { PageControls } from './PageControls';
 import { openPdf, pageText, ReaderError, renderPage } from './pdf-document';
 import { SourcePicker } from './SourcePicker';
@@ -264,7 +271,7 @@ export function Reader() {
       return;
     }
     const texts = loaded.texts;
-    const hasQuery = (n: number) => (texts[n - 1] ?? '').toLocaleLowerCase().includes(query);
+    const hasQuery = (n: number) => findInText(texts[n - 1] ?? '', query).length > 0;
     const pagesWithQuery = texts.filter((_, i) => hasQuery(i + 1)).length;
     const pageCount = loaded.pdf ? texts.length : 1;
     const next = nextPosition(findPosition.current, query, direction, pageNumber, pageCount, hasQuery);

@@ -6,22 +6,64 @@
 const CURRENT = 'begrip-find';
 const OTHERS = 'begrip-find-others';
 
-/** Every occurrence of `query` (case-insensitive) within one text node under `root`, in order. */
-export function findHits(root: Element, query: string): Range[] {
-  const needle = query.toLocaleLowerCase();
-  const hits: Range[] = [];
-  if (!needle) return hits;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+/**
+ * Where `query` occurs in `text`, as [start, end) offsets: case-insensitive, and a space in the
+ * query matches any whitespace in the text, line breaks included, so a phrase that a PDF breaks
+ * over two lines ("nationaal⏎kader") is found like any other.
+ */
+export function findInText(text: string, query: string): [number, number][] {
+  const words = query.trim().split(/\s+/u).filter(Boolean);
+  if (!words.length) return [];
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('\\s+'), 'giu');
+  return [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+/**
+ * The text under `root` as the reader's page text reads it (text nodes in order, a line break
+ * per <br>), with where each text node starts in it.
+ */
+function textWithNodes(root: Element): { text: string; nodes: Text[]; starts: number[] } {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node as Text).data.toLocaleLowerCase();
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      hits.push(range);
+    if (node.nodeType === Node.TEXT_NODE) {
+      nodes.push(node as Text);
+      starts.push(text.length);
+      text += (node as Text).data;
+    } else if ((node as Element).localName === 'br') {
+      text += '\n';
     }
   }
-  return hits;
+  return { text, nodes, starts };
+}
+
+/** Index of the text node holding character `offset` (the last node starting at or before it). */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Every occurrence of `query` under `root` (see findInText), also across spans and line breaks. */
+export function findHits(root: Element, query: string): Range[] {
+  const { text, nodes, starts } = textWithNodes(root);
+  return findInText(text, query).map(([start, end]) => {
+    // A hit starts and ends on a non-space character, so both ends lie inside text nodes.
+    const first = nodeAt(starts, start);
+    const last = nodeAt(starts, end - 1);
+    const range = document.createRange();
+    range.setStart(nodes[first] as Text, start - (starts[first] as number));
+    range.setEnd(nodes[last] as Text, end - (starts[last] as number));
+    return range;
+  });
 }
 
 /** Highlight `hits`, hit `current` apart, and scroll that one into view. */
