@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Real-browser tests: the built extension in Debian's Chromium, one file at a time. */
+/** Real-browser tests: the built extension in Debian's Chromium and Firefox ESR, one file at a time. */
 export default defineConfig({
   test: {
     environment: 'node',

@@ -56,7 +56,7 @@ if (run('build (Chrome and Firefox)', 'npm', ['run', 'build'])) {
     '--self-hosted',
     '--no-config-discovery',
   ]);
-  if (run('Chromium for e2e', 'node', ['scripts/ensure-chromium.js'])) {
+  if (run('browsers for e2e (Chromium, Firefox ESR)', 'node', ['scripts/ensure-browsers.js'])) {
     run('end-to-end tests', 'npx', vitest('vitest.e2e.config.ts', `${results}/e2e.json`));
     countVitest(`${results}/e2e.json`);
   }

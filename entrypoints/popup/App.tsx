@@ -168,12 +168,14 @@ export function App() {
             {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
           </button>
         </div>
-        <a class="options-link" href="/reader.html" target="_blank" rel="noopener">
-          {t('openReader')}
-        </a>
-        <a class="options-link" href="/options.html" target="_blank" rel="noopener">
-          {t('options')}
-        </a>
+        <span class="bar-links">
+          <a class="options-link" href="/reader.html" target="_blank" rel="noopener">
+            {t('openReader')}
+          </a>
+          <a class="options-link" href="/options.html" target="_blank" rel="noopener">
+            {t('options')}
+          </a>
+        </span>
       </div>
       {tab && isPdfUrl(tab.url) && (
         <a class="button pdf-link" href={readerPath(tab.url)} target="_blank" rel="noopener">

@@ -34,7 +34,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
+/** A self-signed certificate for HOSTS, written to `dir`. */
+export function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
   const keyPath = join(dir, 'key.pem');
   const certPath = join(dir, 'cert.pem');
   const altNames = HOSTS.map((host) => `DNS:${host}`).join(',');
@@ -62,7 +63,11 @@ function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
 }
 
-function startServer(tls: { key: Buffer; cert: Buffer }, fixtures: Map<string, Fixture>): Promise<Server> {
+/** An HTTPS server on 127.0.0.1 (a free port) that answers with `fixtures` by path, else 404. */
+export function startServer(
+  tls: { key: Buffer; cert: Buffer },
+  fixtures: Map<string, Fixture>,
+): Promise<Server> {
   const server = createServer(tls, (request, response) => {
     const url = new URL(request.url ?? '/', `https://${request.headers.host}`);
     const fixture = fixtures.get(url.pathname);

@@ -5,19 +5,22 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotator } from '../../glossary/annotate';
-import { CURATED_ENTRIES } from '../../glossary/data';
-import { Matcher } from '../../glossary/matcher';
 import { seedPage } from '../fixtures/seed-page';
 import { readSeed } from '../fixtures/seeds';
 import { type Harness, HOSTS, launch } from './harness';
+import {
+  type Evaluate,
+  normalizedBody,
+  settledMarkCount,
+  expectedCounts as sharedExpectedCounts,
+  markCounts as sharedMarkCounts,
+} from './page-checks';
 
 /** The extension API as seen from the extension's own pages (options.html). */
 declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
 
 const GOV = 'https://www.rijksoverheid.nl';
 const OTHER = 'https://www.example.org';
-const matcher = new Matcher(CURATED_ENTRIES);
 let harness: Harness;
 
 const SEED_002 = readSeed('002_e3c0c53e0898a8e8.txt');
@@ -69,44 +72,14 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function markCounts(page: Page): Promise<Record<string, number>> {
-  return page.$$eval('begrip-mark', (marks) => {
-    const counts: Record<string, number> = {};
-    for (const mark of marks) {
-      const id = (mark as HTMLElement).dataset.begripId ?? '';
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-    return counts;
-  });
-}
-
-/** What the matcher finds in the same text, block by block, as the content script reads it. */
-async function expectedCounts(page: Page, selector: string): Promise<Record<string, number>> {
-  const [blocks, all] = await page.evaluate(
-    (s) => [
-      [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''),
-      document.body.textContent ?? '',
-    ],
-    selector,
-  );
-  const annotator = createAnnotator(matcher, all as string);
-  const counts: Record<string, number> = {};
-  for (const text of blocks as string[]) {
-    for (const a of annotator.annotate(text)) counts[a.id] = (counts[a.id] ?? 0) + 1;
-  }
-  return counts;
-}
-
-async function waitForMarksToSettle(page: Page): Promise<number> {
-  let previous = -1;
-  for (let i = 0; i < 50; i++) {
-    const count = await page.locator('begrip-mark').count();
-    if (count > 0 && count === previous) return count;
-    previous = count;
-    await page.waitForTimeout(150);
-  }
-  return previous;
-}
+// Playwright types the argument as it arrives in the page (Unboxed<A>); for plain data it is A.
+const inPage =
+  (page: Page): Evaluate =>
+  (fn, arg) =>
+    page.evaluate(fn as never, arg as never);
+const markCounts = (page: Page) => sharedMarkCounts(inPage(page));
+const expectedCounts = (page: Page, selector: string) => sharedExpectedCounts(inPage(page), selector);
+const waitForMarksToSettle = (page: Page) => settledMarkCount(inPage(page), (ms) => page.waitForTimeout(ms));
 
 const tooltip = (page: Page) => page.locator('begrip-tooltip .tooltip');
 
@@ -178,12 +151,7 @@ describe('highlighting', () => {
     const settings = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
     await settings.evaluate(() => chrome.storage.sync.set({ disabledSites: ['rijksoverheid.nl'] }));
     await page.waitForFunction(() => document.querySelectorAll('begrip-mark').length === 0);
-    const html = (p: Page) =>
-      p.evaluate(() => {
-        document.body.normalize();
-        return document.body.innerHTML;
-      });
-    expect(await html(page)).toBe(await html(plain));
+    expect(await normalizedBody(inPage(page))).toBe(await normalizedBody(inPage(plain)));
     await settings.evaluate(() => chrome.storage.sync.set({ disabledSites: [] }));
     expect(await waitForMarksToSettle(page)).toBe(marked);
     for (const p of [plain, page, settings]) await p.close();

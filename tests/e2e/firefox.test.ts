@@ -1,0 +1,129 @@
+/**
+ * The Firefox build in Firefox ESR (see firefox-harness.ts): what a Firefox user meets, on the
+ * same fixture pages as in Chromium. Marks equal the matcher's counts and leave the text as it
+ * was; the gloss opens on hover and by keyboard (its code injected on first use); switching the
+ * site off and on; the popup's fuzzy search; no console errors.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPage } from '../fixtures/seed-page';
+import { readSeed } from '../fixtures/seeds';
+import { type FirefoxHarness, launchFirefox } from './firefox-harness';
+import { type Evaluate, expectedCounts, markCounts, normalizedBody, settledMarkCount } from './page-checks';
+
+/** The extension API as seen from the extension's own pages. */
+declare const browser: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
+
+let harness: FirefoxHarness;
+let gov: string;
+let other: string;
+
+beforeAll(async () => {
+  harness = await launchFirefox();
+  gov = harness.origin('www.rijksoverheid.nl');
+  other = harness.origin('www.example.org');
+  harness.serve('/voortgang', {
+    body: seedPage('Voortgangsrapportage Irak', readSeed('002_e3c0c53e0898a8e8.txt')),
+  });
+});
+afterAll(async () => harness?.close());
+
+// puppeteer-core types the argument as it arrives in the page; for plain data it is the same.
+const inPage =
+  (page: Page): Evaluate =>
+  (fn, arg) =>
+    page.evaluate(fn as never, arg as never) as never;
+const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+const settle = (page: Page) => settledMarkCount(inPage(page), pause);
+
+/** Polls `read` until it returns something truthy (or the time is up). */
+async function until<T>(read: () => Promise<T>, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (value || Date.now() > end) return value;
+    await pause(100);
+  }
+}
+
+/** The open gloss: its text, id and role, from inside its shadow root; null when closed. */
+const gloss = (page: Page) =>
+  page.evaluate(() => {
+    const tip = document.querySelector('begrip-tooltip')?.shadowRoot?.querySelector('.tooltip');
+    return tip ? { text: tip.textContent ?? '', id: tip.id, role: tip.getAttribute('role') } : null;
+  });
+
+describe('Firefox', () => {
+  it('marks exactly what the matcher finds, per entry, and leaves the page text as it was', async () => {
+    const plain = await harness.open(`${other}/voortgang`);
+    const page = await harness.open(`${gov}/voortgang`);
+    await settle(page);
+    expect(await markCounts(inPage(page))).toEqual(await expectedCounts(inPage(page), 'h1, h2, p, nav'));
+    const text = (p: Page) => p.evaluate(() => document.body.innerText);
+    expect(await text(page)).toBe(await text(plain));
+    expect(await plain.evaluate(() => document.querySelectorAll('begrip-mark').length)).toBe(0);
+    await harness.screenshot(page, 'firefox-highlighted');
+    await plain.close();
+    await page.close();
+  });
+
+  it('opens the English gloss of NMI on hover and closes it with Escape', async () => {
+    const page = await harness.open(`${gov}/voortgang`);
+    await page.waitForSelector('begrip-mark[data-begrip-id="nmi"]');
+    await page.hover('begrip-mark[data-begrip-id="nmi"]');
+    const open = await until(() => gloss(page));
+    expect(open?.text).toContain('NATO Mission Iraq');
+    expect(open?.role).toBe('tooltip');
+    const describedBy = await page.$eval('begrip-mark[data-begrip-id="nmi"]', (m) =>
+      m.getAttribute('aria-describedby'),
+    );
+    expect(describedBy).toBe(open?.id);
+    await harness.screenshot(page, 'firefox-gloss');
+    await page.keyboard.press('Escape');
+    expect(await until(async () => (await gloss(page)) === null)).toBe(true);
+    await page.close();
+  });
+
+  it('steps to a term with Alt+Shift+N and shows its gloss', async () => {
+    const page = await harness.open(`${gov}/voortgang`);
+    await settle(page);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const focused = await until(() =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.begripId ?? ''),
+    );
+    expect(focused).toBeTruthy();
+    expect((await until(() => gloss(page)))?.text).toBeTruthy();
+    await page.close();
+  });
+
+  it('switching the site off removes every trace; on again marks again', async () => {
+    const plain = await harness.open(`${other}/voortgang`);
+    const page = await harness.open(`${gov}/voortgang`);
+    const marked = await settle(page);
+    const settings = await harness.openExtensionPage('options.html');
+    await settings.evaluate(() => browser.storage.sync.set({ disabledSites: ['rijksoverheid.nl'] }));
+    await page.waitForFunction(() => document.querySelectorAll('begrip-mark').length === 0);
+    expect(await normalizedBody(inPage(page))).toBe(await normalizedBody(inPage(plain)));
+    await settings.evaluate(() => browser.storage.sync.set({ disabledSites: [] }));
+    expect(await settle(page)).toBe(marked);
+    for (const p of [plain, page, settings]) await p.close();
+  });
+
+  it('finds a term in the popup from a misspelt query', async () => {
+    const page = await harness.openExtensionPage('popup.html');
+    await page.waitForSelector('input[type="search"]');
+    await page.type('input[type="search"]', 'jocatn');
+    await page.waitForSelector('.result');
+    expect(await page.$eval('.result', (result) => result.textContent)).toContain('JOCAT-N');
+    await harness.screenshot(page, 'firefox-popup');
+    await page.close();
+  });
+
+  it('caused no console errors', () => {
+    expect(harness.errors).toEqual([]);
+  });
+});
