@@ -20,6 +20,16 @@ export function matchPatternsFor(site: string): string[] {
 
 export const DEFAULT_SITE_MATCHES: string[] = DEFAULT_SITES.flatMap(matchPatternsFor);
 
+/**
+ * The host permission needed to read `url` ("https://host/*"). Match patterns have no port and
+ * match every port: an origin with one ("https://host:8443/*") is not a valid pattern, and
+ * Firefox never reports it as granted.
+ */
+export function permissionPatternFor(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
 const belongsTo = (hostname: string, site: string) => hostname === site || hostname.endsWith(`.${site}`);
 
 /** The site a hostname belongs to: a default site's domain, a user site, or null. */

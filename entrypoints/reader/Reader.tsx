@@ -19,6 +19,7 @@ import { categoryLabel, t } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
+import { permissionPatternFor } from '../../utils/sites';
 import { annotateElement, countTerms, termsOf } from './document-terms';
 import {
   clearFindHighlight,
@@ -119,9 +120,9 @@ export function Reader() {
           return;
         }
         if (source.kind === 'url') {
-          const origin = `${new URL(source.url).origin}/*`;
-          if (!(await browser.permissions.contains({ origins: [origin] }))) {
-            setNeedsPermission(new URL(source.url).host);
+          const pattern = permissionPatternFor(source.url);
+          if (!(await browser.permissions.contains({ origins: [pattern] }))) {
+            setNeedsPermission(new URL(source.url).hostname);
             return;
           }
         }
@@ -371,7 +372,7 @@ export function Reader() {
                 onClick={() => {
                   const url = source?.kind === 'url' ? source.url : '';
                   void browser.permissions
-                    .request({ origins: [`${new URL(url).origin}/*`] })
+                    .request({ origins: [permissionPatternFor(url)] })
                     .then((granted) => {
                       if (granted) setSource({ kind: 'url', url });
                       else setError(t('permissionDenied'));

@@ -7,9 +7,17 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPage } from '../fixtures/seed-page';
+import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
 import { type FirefoxHarness, launchFirefox } from './firefox-harness';
-import { type Evaluate, expectedCounts, markCounts, normalizedBody, settledMarkCount } from './page-checks';
+import {
+  type Evaluate,
+  expectedCounts,
+  markCounts,
+  normalizedBody,
+  pdfTermCounts,
+  settledMarkCount,
+} from './page-checks';
 
 /** The extension API as seen from the extension's own pages. */
 declare const browser: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -122,6 +130,28 @@ describe('Firefox', () => {
     await harness.screenshot(page, 'firefox-popup');
     await page.close();
   });
+
+  it('opens a PDF from a government site in the reader, with the matcher’s term counts and the gloss', async () => {
+    const pdf = await seedPdf(readSeed('004_58c76a8e68136705.txt'));
+    harness.serve('/documenten/brief.pdf', {
+      body: Buffer.from(pdf) as unknown as string,
+      contentType: 'application/pdf',
+    });
+    const url = encodeURIComponent(`${gov}/documenten/brief.pdf`);
+    const page = await harness.openExtensionPage(`reader.html?url=${url}`);
+    await page.waitForSelector('.page-term', { timeout: 20_000 });
+    const counts = await page.$$eval('.page-term', (rows) =>
+      Object.fromEntries(
+        rows.map((r) => [(r as HTMLElement).dataset.termId, Number(r.querySelector('.count')?.textContent)]),
+      ),
+    );
+    expect(counts).toEqual(await pdfTermCounts(pdf));
+    await page.waitForSelector('.textLayer begrip-mark[data-begrip-id="nmi"]', { timeout: 20_000 });
+    await page.hover('.textLayer begrip-mark[data-begrip-id="nmi"]');
+    expect((await until(() => gloss(page)))?.text).toContain('NATO Mission Iraq');
+    await harness.screenshot(page, 'firefox-reader');
+    await page.close();
+  }, 60_000);
 
   it('caused no console errors', () => {
     expect(harness.errors).toEqual([]);

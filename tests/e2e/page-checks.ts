@@ -3,9 +3,11 @@
  * the page shows, against what the matcher finds in the same text. Both drivers' pages are
  * reached through `evaluate`.
  */
+import { findDefinitions } from '../../glossary/abbreviations';
 import { createAnnotator } from '../../glossary/annotate';
 import { CURATED_ENTRIES } from '../../glossary/data';
 import { Matcher } from '../../glossary/matcher';
+import { pdfPageTexts } from '../fixtures/seed-pdf';
 
 /** A page's evaluate: runs `fn(arg)` in the page and resolves with its result. */
 export type Evaluate = <R, A>(fn: (arg: A) => R, arg: A) => Promise<R>;
@@ -63,4 +65,15 @@ export function normalizedBody(evaluate: Evaluate): Promise<string> {
     document.body.normalize();
     return document.body.innerHTML;
   }, null);
+}
+
+/** What the reader's term list must show for `pdf`: the matcher's counts on the text PDF.js extracts. */
+export async function pdfTermCounts(pdf: Uint8Array): Promise<Record<string, number>> {
+  const texts = await pdfPageTexts(pdf);
+  const annotator = createAnnotator(matcher, texts.flatMap(findDefinitions));
+  const counts: Record<string, number> = {};
+  for (const text of texts) {
+    for (const a of annotator.annotate(text)) counts[a.id] = (counts[a.id] ?? 0) + 1;
+  }
+  return counts;
 }

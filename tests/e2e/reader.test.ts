@@ -4,13 +4,10 @@
  * hover; a corrupt file gets a clear message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findDefinitions } from '../../glossary/abbreviations';
-import { createAnnotator } from '../../glossary/annotate';
-import { CURATED_ENTRIES } from '../../glossary/data';
-import { Matcher } from '../../glossary/matcher';
-import { pdfPageTexts, seedPdf } from '../fixtures/seed-pdf';
+import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
 import { type Harness, launch } from './harness';
+import { pdfTermCounts } from './page-checks';
 
 let harness: Harness;
 let expected: Record<string, number>;
@@ -25,11 +22,7 @@ beforeAll(async () => {
     contentType: 'application/pdf',
   });
   harness.serve('/documenten/kapot.pdf', { body: 'dit is geen pdf %%EOF', contentType: 'application/pdf' });
-  const texts = await pdfPageTexts(pdf);
-  const annotator = createAnnotator(new Matcher(CURATED_ENTRIES), texts.flatMap(findDefinitions));
-  expected = {};
-  for (const text of texts)
-    for (const a of annotator.annotate(text)) expected[a.id] = (expected[a.id] ?? 0) + 1;
+  expected = await pdfTermCounts(pdf);
 });
 afterAll(async () => harness?.close());
 
