@@ -1,14 +1,15 @@
 /**
  * The Firefox build in Firefox ESR (see firefox-harness.ts): what a Firefox user meets, on the
  * same fixture pages as in Chromium. Marks equal the matcher's counts and leave the text as it
- * was; the gloss opens on hover and by keyboard (its code injected on first use); switching the
- * site off and on; the popup's fuzzy search; no console errors.
+ * was; never in editable fields; the gloss opens on hover and by keyboard (its code injected on
+ * first use), styled under a strict CSP and hostile page CSS; switching the site off and on; the
+ * popup's fuzzy search; the reader; no console errors.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPage } from '../fixtures/seed-page';
 import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
+import { testPages } from '../fixtures/test-pages';
 import { type FirefoxHarness, launchFirefox } from './firefox-harness';
 import {
   type Evaluate,
@@ -30,9 +31,7 @@ beforeAll(async () => {
   harness = await launchFirefox();
   gov = harness.origin('www.rijksoverheid.nl');
   other = harness.origin('www.example.org');
-  harness.serve('/voortgang', {
-    body: seedPage('Voortgangsrapportage Irak', readSeed('002_e3c0c53e0898a8e8.txt')),
-  });
+  for (const [path, fixture] of Object.entries(testPages())) harness.serve(path, fixture);
 });
 afterAll(async () => harness?.close());
 
@@ -54,11 +53,21 @@ async function until<T>(read: () => Promise<T>, timeout = 10_000): Promise<T> {
   }
 }
 
-/** The open gloss: its text, id and role, from inside its shadow root; null when closed. */
+/** The open gloss, from inside its shadow root: text, id, role and the style that proves its CSS applied; null when closed. */
 const gloss = (page: Page) =>
   page.evaluate(() => {
     const tip = document.querySelector('begrip-tooltip')?.shadowRoot?.querySelector('.tooltip');
-    return tip ? { text: tip.textContent ?? '', id: tip.id, role: tip.getAttribute('role') } : null;
+    if (!tip) return null;
+    const { top, bottom } = tip.getBoundingClientRect();
+    return {
+      text: tip.textContent ?? '',
+      id: tip.id,
+      role: tip.getAttribute('role'),
+      radius: getComputedStyle(tip).borderTopLeftRadius,
+      position: getComputedStyle(tip).position,
+      top,
+      bottom,
+    };
   });
 
 describe('Firefox', () => {
@@ -106,6 +115,44 @@ describe('Firefox', () => {
     expect(focused).toBeTruthy();
     expect((await until(() => gloss(page)))?.text).toBeTruthy();
     await page.close();
+  });
+
+  it('never marks inside form fields, editors, code or hidden text', async () => {
+    const page = await harness.open(`${gov}/editable`);
+    await page.waitForSelector('#plain begrip-mark');
+    await pause(300);
+    expect(await page.$$eval('begrip-mark', (marks) => marks.map((m) => m.parentElement?.id))).toEqual([
+      'plain',
+    ]);
+    expect(await page.$eval('#input', (input) => (input as HTMLInputElement).value)).toBe(
+      'NMI in een invoerveld',
+    );
+    await page.close();
+  });
+
+  it('shows a styled gloss under a strict Content-Security-Policy and on a page whose CSS is hostile', async () => {
+    const strict = await harness.open(`${gov}/strict-csp`);
+    await strict.waitForSelector('begrip-mark[data-begrip-id="red-card-holder"]');
+    await strict.hover('begrip-mark[data-begrip-id="red-card-holder"]');
+    const open = await until(() => gloss(strict));
+    expect(open?.text).toContain('Red Card Holder');
+    expect(open?.radius).toBe('8px');
+    await strict.close();
+
+    const hostile = await harness.open(`${gov}/hostile`);
+    await hostile.waitForSelector('begrip-mark[data-begrip-id="nmi"]');
+    await hostile.$eval('begrip-mark[data-begrip-id="nmi"]', (mark) => (mark as HTMLElement).click());
+    const tip = await until(() => gloss(hostile));
+    expect({ radius: tip?.radius, position: tip?.position }).toEqual({ radius: '8px', position: 'absolute' });
+    const mark = await hostile.$eval('begrip-mark[data-begrip-id="nmi"]', (m) => {
+      const { top, bottom } = m.getBoundingClientRect();
+      return { top, bottom, decoration: getComputedStyle(m).textDecorationStyle };
+    });
+    // Never over the term, and the mark keeps its dotted underline.
+    expect((tip?.top ?? 0) >= mark.bottom || (tip?.bottom ?? 0) <= mark.top).toBe(true);
+    expect(mark.decoration).toBe('dotted');
+    await harness.screenshot(hostile, 'firefox-gloss-hostile-page');
+    await hostile.close();
   });
 
   it('switching the site off removes every trace; on again marks again', async () => {

@@ -5,8 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPage } from '../fixtures/seed-page';
-import { readSeed } from '../fixtures/seeds';
+import { testPages } from '../fixtures/test-pages';
 import { type Harness, HOSTS, launch } from './harness';
 import {
   type Evaluate,
@@ -23,52 +22,9 @@ const GOV = 'https://www.rijksoverheid.nl';
 const OTHER = 'https://www.example.org';
 let harness: Harness;
 
-const SEED_002 = readSeed('002_e3c0c53e0898a8e8.txt');
-/** Seed 002 repeated to about 5 MB of text. */
-function largeText(): string {
-  return Array.from({ length: Math.ceil((5 * 1024 * 1024) / SEED_002.length) }, () => SEED_002).join('\n\n');
-}
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
-
 beforeAll(async () => {
   harness = await launch();
-  harness.serve('/voortgang', { body: seedPage('Voortgangsrapportage Irak', SEED_002) });
-  harness.serve('/strict-csp', {
-    body: seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt'), '', { inlineStyle: false }),
-    headers: { 'content-security-policy': STRICT_CSP },
-  });
-  harness.serve('/dynamic', {
-    body: seedPage('Dynamisch', 'De NAVO-missie in Irak (NMI).', '<script src="/dynamic.js"></script>'),
-  });
-  harness.serve('/dynamic.js', {
-    contentType: 'text/javascript',
-    body: `setTimeout(() => {
-      const p = document.createElement('p'); p.id = 'later';
-      p.textContent = 'De Senior National Representative is de Red Card Holder.';
-      document.querySelector('main').append(p);
-      history.pushState({}, '', '/dynamic/page-2');
-      const q = document.createElement('p'); q.id = 'spa'; q.textContent = 'Nieuwe pagina over JOCAT-N en MoPA.';
-      document.querySelector('main').replaceChildren(q);
-    }, 400);`,
-  });
-  harness.serve('/large', { body: seedPage('Groot document', largeText()) });
-  harness.serve('/editable', {
-    body: `<!doctype html><html lang="nl"><body><main>
-      <p id="plain">NMI in gewone tekst.</p>
-      <input id="input" value="NMI in een invoerveld">
-      <textarea id="textarea">NMI in een tekstvak</textarea>
-      <div id="editor" contenteditable="true"><p>NMI in een editor</p></div>
-      <pre>NMI in code</pre>
-      <p hidden>NMI verborgen</p>
-    </main></body></html>`,
-  });
-  harness.serve('/hostile', {
-    body: `<!doctype html><html lang="nl"><head><style>
-      * { all: unset !important; }
-      body { transform: scale(1.02) rotate(0.5deg); }
-      div, p { display: block !important; position: relative !important; z-index: 2147483647 !important; }
-    </style></head><body><div><p id="hostile">Het kabinet steunt NMI en de Force Commander.</p></div></body></html>`,
-  });
+  for (const [path, fixture] of Object.entries(testPages())) harness.serve(path, fixture);
 });
 afterAll(async () => harness?.close());
 
