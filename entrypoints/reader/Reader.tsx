@@ -199,6 +199,7 @@ export function Reader() {
         const div = document.createElement('div');
         div.className = 'page';
         div.dataset.page = String(n);
+        div.setAttribute('role', 'group');
         div.setAttribute('aria-label', t('readerPage', String(n)));
         div.style.width = `${width}px`;
         div.style.height = `${height}px`;
@@ -357,7 +358,8 @@ export function Reader() {
             />
           )}
         </aside>
-        <main class="reader-pages" aria-label={loaded?.name ?? t('readerTitle')}>
+        {/* Focusable, so keyboard users can scroll the document (arrow keys, Page Down). */}
+        <main class="reader-pages" aria-label={loaded?.name ?? t('readerTitle')} tabIndex={0}>
           {error && (
             <p class="errors" role="alert">
               {error}

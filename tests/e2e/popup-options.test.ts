@@ -2,11 +2,11 @@
  * Popup and options in Chromium (issue 7): on-this-page list and reveal, the site switch, the
  * user's own glossary (form and import, all or nothing), highlight style, and axe-core checks.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPage } from '../fixtures/seed-page';
 import { readSeed } from '../fixtures/seeds';
+import { seriousViolations } from './axe';
 import { type Harness, launch } from './harness';
 
 /** The extension API as seen from the extension's own pages. */
@@ -40,17 +40,6 @@ async function openPopupBehind(page: Page): Promise<Page> {
   await settings.close();
   await popup.waitForLoadState();
   return popup;
-}
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']);
-  if (include) builder.include(include);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`,
-    );
 }
 
 describe('popup', () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
+import { seriousViolations } from './axe';
 import { type Harness, launch } from './harness';
 import { pdfTermCounts } from './page-checks';
 
@@ -41,6 +42,9 @@ describe('the reader', () => {
     expect(Object.keys(counts).length).toBeGreaterThan(30);
     await page.locator('.textLayer begrip-mark').first().waitFor();
     await harness.screenshot(page, 'reader');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
