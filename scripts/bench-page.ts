@@ -240,89 +240,145 @@ function bundleSizes() {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function main() {
-  const harness = await launch({ extensions: [emptyContentScriptExtension()] });
-  const seed004 = readSeed('004_58c76a8e68136705.txt');
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+interface PageFigures {
+  /** A row of the main table, of the breakdown and of the calibration table. */
+  row: string;
+  breakdown: string;
+  calibration: string;
+}
+
+/**
+ * Begrip, the floor and the empty content script over `loads` loads of `path` (medians: loads
+ * vary a lot on a shared machine), mark.js once (it takes minutes on the large page), then the
+ * page's calibration.
+ */
+async function benchPage(
+  harness: Harness,
+  matcher: Matcher,
+  keywords: string[],
+  [name, path, loads]: readonly [string, string, number],
+): Promise<PageFigures> {
+  const runs: (Awaited<ReturnType<typeof measureBegrip>> & { floor: number; empty: number })[] = [];
+  for (let i = 0; i < loads; i++) {
+    const run = await measureBegrip(harness, path);
+    const floor = await measureFloor(run.plain);
+    const empty = await measureEmptyScript(harness, path);
+    await empty.plain.close();
+    runs.push({ ...run, floor, empty: empty.work });
+    if (i < loads - 1) await run.plain.close();
+  }
+  const begrip = [...runs].sort((a, b) => a.work - b.work)[Math.floor(loads / 2)] as (typeof runs)[number];
+  const plain = (runs.at(-1) as (typeof runs)[number]).plain;
+  const floor = median(runs.map((r) => r.floor));
+  const empty = median(runs.map((r) => r.empty));
+  const longest = Math.max(...runs.map((r) => r.longest));
+  const markJs = await measureMarkJs(plain, keywords);
+  await plain.close();
+  const showing =
+    path === '/typical' ? await showingCost(harness, path, matcher) : await oneChangeCost(harness, path);
+  const ratio = (begrip.work / floor).toFixed(1);
+  return {
+    row: `| ${name} | ${ms(begrip.work)} | ${ms(longest)} / ${ms(begrip.baseLongest)} | ${begrip.heap.toFixed(1)} MB | ${begrip.marks} | ${ms(markJs.work)} | ${markJs.marks} | ${ms(floor)} | ${ratio}× | ${(markJs.work / begrip.work).toFixed(0)}× |`,
+    breakdown: `| ${name} | ${ms(begrip.work)} | ${ms(begrip.evaluation)} |`,
+    calibration: `| ${name} | ${ms(floor)} | ${ms(empty)} | ${showing.text} | ${showing.least === null ? '' : `${((empty + showing.least) / floor).toFixed(1)}×`} | ${ratio}× |`,
+  };
+}
+
+/** Typical page: showing the matches as wrappers and as highlights (median of 3 each). */
+async function showingCost(harness: Harness, path: string, matcher: Matcher) {
+  const wrappers = median(await sequence(3, () => measureShowing(harness, path, matcher, 'wrappers')));
+  const highlights = median(await sequence(3, () => measureShowing(harness, path, matcher, 'highlight')));
+  return {
+    text: `the matches: wrappers ${ms(wrappers)}, Highlight API ${ms(highlights)}`,
+    least: Math.min(wrappers, highlights),
+  };
+}
+
+/** 5 MB page: the task after one wrapped word (median of 3). */
+async function oneChangeCost(harness: Harness, path: string) {
+  const page = await harness.context.newPage();
+  await page.goto(`https://www.example.org${path}`, { timeout: 120_000 });
+  await page.waitForTimeout(1500);
+  const oneChange = median(await sequence(3, () => measureOneChange(page)));
+  await page.close();
+  return { text: `one wrapped word: its frame is a ${ms(oneChange)} task`, least: null };
+}
+
+/** Serves the typical and the 5 MB page, each also under CALIBRATION_PATH. */
+function servePages(harness: Harness): void {
   const seed002 = readSeed('002_e3c0c53e0898a8e8.txt');
   const large = Array.from({ length: Math.ceil((5 * 1024 * 1024) / seed002.length) }, () => seed002).join(
     '\n\n',
   );
   for (const [path, body] of [
-    ['/typical', seedPage('Artikel 100-brief', seed004)],
+    ['/typical', seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt'))],
     ['/large', seedPage('Groot document', large)],
   ] as const) {
     harness.serve(path, { body });
     harness.serve(`${CALIBRATION_PATH}${path}`, { body });
   }
+}
+
+function printTable(intro: string, header: string[], alignments: string, rows: string[]): void {
+  console.log(`\n${intro}\n`);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(alignments);
+  for (const row of rows) console.log(row);
+}
+
+async function main() {
+  const harness = await launch({ extensions: [emptyContentScriptExtension()] });
+  servePages(harness);
   const keywords = [...new Set(CURATED_ENTRIES.flatMap((e) => formsOf(e).map((f) => f.text)))];
   const matcher = new Matcher(CURATED_ENTRIES);
-  const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const breakdown: string[] = [];
-  const calibration: string[] = [];
-
-  console.log(`Chromium headless, production build; ${keywords.length} glossary forms for mark.js\n`);
-  console.log(
-    '| page | Begrip work | longest task after load: Begrip / page alone | extra heap | marks | mark.js work | mark.js marks | floor | Begrip ÷ floor | mark.js ÷ Begrip |',
-  );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, path, loads] of [
+  const figures: PageFigures[] = [];
+  for (const page of [
     ['typical (seed 004, 22 kB)', '/typical', 7],
     ['5 MB text', '/large', 3],
   ] as const) {
-    // Medians over several loads for Begrip, the floor and the empty script (loads vary a lot on
-    // a shared machine); mark.js once (it takes minutes on the large page).
-    const runs: (Awaited<ReturnType<typeof measureBegrip>> & { floor: number; empty: number })[] = [];
-    for (let i = 0; i < loads; i++) {
-      const run = await measureBegrip(harness, path);
-      const floor = await measureFloor(run.plain);
-      const empty = await measureEmptyScript(harness, path);
-      await empty.plain.close();
-      runs.push({ ...run, floor, empty: empty.work });
-      if (i < loads - 1) await run.plain.close();
-    }
-    const begrip = [...runs].sort((a, b) => a.work - b.work)[Math.floor(loads / 2)] as (typeof runs)[number];
-    const plain = (runs.at(-1) as (typeof runs)[number]).plain;
-    const floor = median(runs.map((r) => r.floor));
-    const empty = median(runs.map((r) => r.empty));
-    const longest = Math.max(...runs.map((r) => r.longest));
-    const markJs = await measureMarkJs(plain, keywords);
-    breakdown.push(`| ${name} | ${ms(begrip.work)} | ${ms(begrip.evaluation)} |`);
-    console.log(
-      `| ${name} | ${ms(begrip.work)} | ${ms(longest)} / ${ms(begrip.baseLongest)} | ${begrip.heap.toFixed(1)} MB | ${begrip.marks} | ${ms(markJs.work)} | ${markJs.marks} | ${ms(floor)} | ${(begrip.work / floor).toFixed(1)}× | ${(markJs.work / begrip.work).toFixed(0)}× |`,
-    );
-    await plain.close();
-    if (path === '/typical') {
-      const wrappers = median(await sequence(3, () => measureShowing(harness, path, matcher, 'wrappers')));
-      const highlights = median(await sequence(3, () => measureShowing(harness, path, matcher, 'highlight')));
-      const least = Math.min(wrappers, highlights);
-      calibration.push(
-        `| ${name} | ${ms(floor)} | ${ms(empty)} | the ${begrip.marks} matches: wrappers ${ms(wrappers)}, Highlight API ${ms(highlights)} | ${((empty + least) / floor).toFixed(1)}× | ${(begrip.work / floor).toFixed(1)}× |`,
-      );
-    } else {
-      const page = await harness.context.newPage();
-      await page.goto(`https://www.example.org${path}`, { timeout: 120_000 });
-      await page.waitForTimeout(1500);
-      const oneChange = median(await sequence(3, () => measureOneChange(page)));
-      await page.close();
-      calibration.push(
-        `| ${name} | ${ms(floor)} | ${ms(empty)} | one wrapped word: its frame is a ${ms(oneChange)} task | | ${(begrip.work / floor).toFixed(1)}× |`,
-      );
-    }
+    figures.push(await benchPage(harness, matcher, keywords, page));
   }
-  console.log("\nOf Begrip's work (the median load), evaluating content.js:\n");
-  console.log('| page | work | content.js evaluation |');
-  console.log('|---|---:|---:|');
-  for (const line of breakdown) console.log(line);
-  console.log(
-    '\nWhat a highlighter pays before its own code (medians, same run): an empty content script, and showing matches found elsewhere (typical) or one DOM change (5 MB):\n',
+  printTable(
+    `Chromium headless, production build; ${keywords.length} glossary forms for mark.js`,
+    [
+      'page',
+      'Begrip work',
+      'longest task after load: Begrip / page alone',
+      'extra heap',
+      'marks',
+      'mark.js work',
+      'mark.js marks',
+      'floor',
+      'Begrip ÷ floor',
+      'mark.js ÷ Begrip',
+    ],
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    figures.map((f) => f.row),
   );
-  console.log(
-    '| page | floor | empty content script | showing them, matches given | script + cheaper way ÷ floor | Begrip ÷ floor |',
+  printTable(
+    "Of Begrip's work (the median load), evaluating content.js:",
+    ['page', 'work', 'content.js evaluation'],
+    '|---|---:|---:|',
+    figures.map((f) => f.breakdown),
   );
-  console.log('|---|---:|---:|---|---:|---:|');
-  for (const line of calibration) console.log(line);
+  printTable(
+    'What a highlighter pays before its own code (medians, same run): an empty content script, and showing matches found elsewhere (typical) or one DOM change (5 MB):',
+    [
+      'page',
+      'floor',
+      'empty content script',
+      'showing them, matches given',
+      'script + cheaper way ÷ floor',
+      'Begrip ÷ floor',
+    ],
+    '|---|---:|---:|---|---:|---:|',
+    figures.map((f) => f.calibration),
+  );
   const size = bundleSizes();
   console.log(
     `\ncontent.js: ${(size.total / 1024).toFixed(1)} kB minified (${size.hasData ? 'WITH' : 'without'} the glossary data)`,

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PAGE_TEXT_BLOCKS } from '../fixtures/seed-page';
 import { testPages } from '../fixtures/test-pages';
 import { type Harness, HOSTS, launch } from './harness';
 import {
@@ -43,7 +44,7 @@ describe('highlighting', () => {
   it('marks exactly what the matcher finds, per entry', async () => {
     const page = await harness.open(`${GOV}/voortgang`);
     await waitForMarksToSettle(page);
-    expect(await markCounts(page)).toEqual(await expectedCounts(page, 'h1, h2, p, nav'));
+    expect(await markCounts(page)).toEqual(await expectedCounts(page, SEED_PAGE_TEXT_BLOCKS));
     await harness.screenshot(page, 'highlighted-seed-002');
     await page.close();
   });
@@ -52,7 +53,7 @@ describe('highlighting', () => {
     const page = await harness.open(`${GOV}/large`);
     await page.waitForSelector('begrip-mark', { timeout: 30_000 });
     await waitForMarksToSettle(page);
-    const expected = await expectedCounts(page, 'h1, h2, p, nav');
+    const expected = await expectedCounts(page, SEED_PAGE_TEXT_BLOCKS);
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
     const visibleMarks = () =>
       page.$$eval(
