@@ -9,8 +9,8 @@
  * And what any highlighter that is a content script pays before its own code counts
  * (calibration, same run): an extension whose content script is empty, loaded beside Begrip;
  * on the typical page, showing the same matches, found elsewhere, as wrappers or with the CSS
- * Custom Highlight API (DOM, style, layout and paint only); on the 5 MB page, the frame after
- * wrapping a single word.
+ * Custom Highlight API (DOM, style, layout and paint only); on the 5 MB page, the longest task
+ * after showing a single word, wrapped or highlighted.
  * Plus the content script's size without the glossary data. Figures go in BENCHMARKS.md.
  */
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -175,20 +175,39 @@ async function measureShowing(
   return busy.total;
 }
 
-/** The longest task after wrapping one word of the first paragraph: the frame any DOM change costs. */
-async function measureOneChange(plain: Page): Promise<number> {
+/**
+ * The longest task after showing one word of the first paragraph that still starts with text,
+ * `way`: wrapped in an element, or as a range of a CSS Custom Highlight (no DOM change).
+ */
+async function measureOneChange(plain: Page, way: ShowWay): Promise<number> {
   const busy = await traceBusy(plain, async () => {
-    await plain.evaluate(() => {
-      // The first paragraph that still starts with text (earlier rounds took the ones before).
+    await plain.evaluate((how) => {
       const text = [...document.querySelectorAll('p')]
         .map((p) => p.firstChild)
-        .find((node): node is Text => node instanceof Text && node.data.length > 20);
+        .find(
+          (node): node is Text =>
+            node instanceof Text && node.data.length > 20 && !node.parentElement?.dataset.shown,
+        );
       if (!text) throw new Error('no paragraph text');
-      text.splitText(Math.max(1, text.data.indexOf(' ')));
+      (text.parentElement as HTMLElement).dataset.shown = 'yes';
+      const end = Math.max(1, text.data.indexOf(' '));
+      if (how === 'highlight') {
+        const range = new StaticRange({
+          startContainer: text,
+          startOffset: 0,
+          endContainer: text,
+          endOffset: end,
+        });
+        const highlight = CSS.highlights.get('one') ?? new Highlight();
+        highlight.add(range);
+        CSS.highlights.set('one', highlight);
+        return;
+      }
+      text.splitText(end);
       const mark = document.createElement('begrip-mark');
       text.replaceWith(mark);
       mark.append(text);
-    });
+    }, way);
     await plain.waitForTimeout(500);
   });
   return busy.longestAfterLoad;
@@ -299,14 +318,18 @@ async function showingCost(harness: Harness, path: string, matcher: Matcher) {
   };
 }
 
-/** 5 MB page: the task after one wrapped word (median of 3). */
+/** 5 MB page: the task after one wrapped or one highlighted word (median of 3 each). */
 async function oneChangeCost(harness: Harness, path: string) {
   const page = await harness.context.newPage();
   await page.goto(`https://www.example.org${path}`, { timeout: 120_000 });
   await page.waitForTimeout(1500);
-  const oneChange = median(await sequence(3, () => measureOneChange(page)));
+  const wrapped = median(await sequence(3, () => measureOneChange(page, 'wrappers')));
+  const highlighted = median(await sequence(3, () => measureOneChange(page, 'highlight')));
   await page.close();
-  return { text: `one wrapped word: its frame is a ${ms(oneChange)} task`, least: null };
+  return {
+    text: `longest task after one word: wrapped ${ms(wrapped)}, highlighted ${ms(highlighted)}`,
+    least: null,
+  };
 }
 
 /** Serves the typical and the 5 MB page, each also under CALIBRATION_PATH. */
