@@ -19,10 +19,15 @@ import {
   normalizedBody,
   pdfTermCounts,
   settledMarkCount,
+  visibleMarkCount,
 } from './page-checks';
 
-/** The extension API as seen from the extension's own pages. */
-declare const browser: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
+/** The extension API as seen from the extension's own pages (Firefox MV2). */
+declare const browser: {
+  storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
+  tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
+  browserAction: { getBadgeText(details: { tabId?: number }): Promise<string> };
+};
 
 let harness: FirefoxHarness;
 let gov: string;
@@ -115,6 +120,43 @@ describe('Firefox', () => {
     );
     expect(focused).toBeTruthy();
     expect((await until(() => gloss(page)))?.text).toBeTruthy();
+    await page.close();
+  });
+
+  it('marks a 5 MB page near the viewport and more as the reader scrolls, and badges every term', async () => {
+    const page = await harness.open(`${gov}/large`);
+    await page.waitForSelector('begrip-mark', { timeout: 30_000 });
+    await settle(page);
+    const expected = await expectedCounts(inPage(page), SEED_PAGE_TEXT_BLOCKS);
+    const total = Object.values(expected).reduce((a, b) => a + b, 0);
+    expect(await visibleMarkCount(inPage(page))).toBeGreaterThan(10);
+    expect(await page.evaluate(() => document.querySelectorAll('begrip-mark').length)).toBeLessThan(
+      total / 20,
+    );
+    const settings = await harness.openExtensionPage('options.html');
+    const badge = () =>
+      settings.evaluate(async () => {
+        const [tab] = await browser.tabs.query({ url: 'https://www.rijksoverheid.nl/large' });
+        return browser.browserAction.getBadgeText({ tabId: tab?.id });
+      });
+    expect(
+      await until(
+        async () => ((await badge()) === String(Object.keys(expected).length) ? 'yes' : ''),
+        20_000,
+      ),
+    ).toBe('yes');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    expect(await until(async () => (await visibleMarkCount(inPage(page))) > 10)).toBe(true);
+    await settings.close();
+    await page.close();
+  }, 120_000);
+
+  it('annotates content added later and after history.pushState', async () => {
+    const page = await harness.open(`${gov}/dynamic`);
+    await page.waitForSelector('#spa begrip-mark', { timeout: 10_000 });
+    await settle(page);
+    expect(await markCounts(inPage(page))).toEqual({ 'jocat-n': 1, mopa: 1 });
+    expect(page.url()).toBe(`${gov}/dynamic/page-2`);
     await page.close();
   });
 

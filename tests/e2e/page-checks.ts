@@ -77,3 +77,15 @@ export async function pdfTermCounts(pdf: Uint8Array): Promise<Record<string, num
   }
   return counts;
 }
+
+/** How many marks are (at least partly) inside the viewport. */
+export function visibleMarkCount(evaluate: Evaluate): Promise<number> {
+  return evaluate(
+    () =>
+      [...document.querySelectorAll('begrip-mark')].filter((mark) => {
+        const box = mark.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      }).length,
+    null,
+  );
+}

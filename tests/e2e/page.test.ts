@@ -14,6 +14,7 @@ import {
   settledMarkCount,
   expectedCounts as sharedExpectedCounts,
   markCounts as sharedMarkCounts,
+  visibleMarkCount,
 } from './page-checks';
 
 /** The extension API as seen from the extension's own pages (options.html). */
@@ -55,15 +56,7 @@ describe('highlighting', () => {
     await waitForMarksToSettle(page);
     const expected = await expectedCounts(page, SEED_PAGE_TEXT_BLOCKS);
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
-    const visibleMarks = () =>
-      page.$$eval(
-        'begrip-mark',
-        (marks) =>
-          marks.filter((m) => {
-            const r = m.getBoundingClientRect();
-            return r.bottom > 0 && r.top < innerHeight;
-          }).length,
-      );
+    const visibleMarks = () => visibleMarkCount(inPage(page));
     expect(await visibleMarks()).toBeGreaterThan(10);
     expect(await page.locator('begrip-mark').count()).toBeLessThan(total / 20);
     // The badge counts the distinct terms of the whole page, not only the marked part.
