@@ -55,6 +55,9 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     extraPrefsFirefox: {
       'network.dns.localDomains': HOSTS.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      // Grants optional host permissions without the prompt a user would answer (headless has no
+      // one to click it), so adding a site can be tested end to end.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);

@@ -243,6 +243,43 @@ describe('Firefox', () => {
     await page.close();
   }, 60_000);
 
+  it('runs on a site the user adds (its permission granted) and stops when it is removed', async () => {
+    const settings = await harness.openExtensionPage('options.html');
+    const field = 'input[placeholder="www.nato.int"]';
+    await settings.waitForSelector(field);
+    await settings.type(field, 'www.example.org');
+    await settings.$eval(field, (input) =>
+      input.closest('form')?.querySelector('button')?.setAttribute('data-test', 'add'),
+    );
+    await settings.click('button[data-test="add"]');
+    const listed = () =>
+      settings.evaluate(() =>
+        [...document.querySelectorAll('.own-list li')].some((li) =>
+          li.textContent?.includes('www.example.org'),
+        ),
+      );
+    expect(await until(listed)).toBe(true);
+    const page = await harness.open(`${other}/voortgang`);
+    await page.waitForSelector('begrip-mark', { timeout: 15_000 });
+    await settle(page);
+    expect(await markCounts(inPage(page))).toEqual(await expectedCounts(inPage(page), SEED_PAGE_TEXT_BLOCKS));
+    await page.close();
+
+    await settings.evaluate(() => {
+      const item = [...document.querySelectorAll('.own-list li')].find((li) =>
+        li.textContent?.includes('www.example.org'),
+      );
+      item?.querySelector('button')?.setAttribute('data-test', 'remove');
+    });
+    await settings.click('button[data-test="remove"]');
+    expect(await until(async () => !(await listed()))).toBe(true);
+    const after = await harness.open(`${other}/voortgang`);
+    await pause(1500);
+    expect(await after.evaluate(() => document.querySelectorAll('begrip-mark').length)).toBe(0);
+    await after.close();
+    await settings.close();
+  });
+
   it('caused no console errors', () => {
     expect(harness.errors).toEqual([]);
   });
