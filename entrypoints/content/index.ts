@@ -33,6 +33,7 @@ import { resolveGlossLanguage } from '../../utils/setting-values';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
 import { LazyGloss } from './lazy-gloss';
 import { MarkStyle } from './mark-style';
+import { reachForHighlighted } from './reach-highlighted';
 import { Scheduler } from './scheduler';
 import '../../utils/dom/mark.css';
 
@@ -134,6 +135,8 @@ export default defineContentScript({
           signal: abort.signal,
         });
       };
+      // First, so that on very large pages the term reached for is a mark when the gloss looks.
+      reachForHighlighted(scheduler, (mark) => gloss.show(mark), abort.signal);
       const gloss = new LazyGloss(createGloss, abort.signal);
       document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
         signal: abort.signal,

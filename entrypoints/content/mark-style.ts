@@ -6,11 +6,13 @@
 
 import { MARK_TAG } from '../../utils/dom/highlighter';
 import type { HighlightStyle } from '../../utils/settings';
+import { HIGHLIGHT_NAME } from './term-highlights';
 
 const RULES: Record<HighlightStyle, string> = {
   underline: '',
-  background: `${MARK_TAG} { text-decoration: none !important; background-color: color-mix(in srgb, #1d6fb8 16%, transparent) !important; border-radius: 2px !important; }`,
-  hover: `${MARK_TAG} { text-decoration: none !important; } ${MARK_TAG}:hover, ${MARK_TAG}:focus { text-decoration: underline dotted 1px !important; }`,
+  background: `${MARK_TAG} { text-decoration: none !important; background-color: color-mix(in srgb, #1d6fb8 16%, transparent) !important; border-radius: 2px !important; } ::highlight(${HIGHLIGHT_NAME}) { text-decoration: none; background-color: color-mix(in srgb, #1d6fb8 16%, transparent); }`,
+  // Highlighted terms (very large pages) have no :hover; the one under the pointer becomes a mark.
+  hover: `${MARK_TAG} { text-decoration: none !important; } ${MARK_TAG}:hover, ${MARK_TAG}:focus { text-decoration: underline dotted 1px !important; } ::highlight(${HIGHLIGHT_NAME}) { text-decoration: none; }`,
 };
 
 export class MarkStyle {

@@ -5,7 +5,9 @@
  *      page, and the badge counts the whole page);
  *   3. mark: ordinary pages completely, viewport first; very large pages only near the viewport,
  *      the rest as the reader scrolls. Every mark on a huge page costs style and layout work for
- *      the whole document (measured: 9.6 s of main-thread work to mark all of a 5 MB page).
+ *      the whole document (measured: 9.6 s of main-thread work to mark all of a 5 MB page), so
+ *      there the terms are shown as a CSS highlight (term-highlights.ts) and become marks only
+ *      when the reader reaches for one (materializeAt, materializeAll, reveal).
  * Content the page adds or changes later (infinite scroll, SPA navigation, accordions) arrives
  * through a batched MutationObserver that looks only at what changed and drops our own records.
  */
@@ -20,6 +22,7 @@ import {
   walkRuns,
 } from '../../utils/dom/highlighter';
 import { type AnnotateResponse, type FoundTerm, unpackTerms } from '../../utils/messages';
+import { TermHighlights } from './term-highlights';
 
 const SLICE_MS = 8;
 /** Text per request to the background's matcher: large enough to amortise a message, small enough to stream. */
@@ -104,6 +107,8 @@ export class Scheduler {
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private root: Node | null = null;
   private definitions: PageDefinition[] = [];
+  /** Very large pages: terms near the viewport shown as a highlight, not yet marked. */
+  private highlights: TermHighlights<PreparedRun> | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
     const onScroll = () => {
@@ -136,6 +141,34 @@ export class Scheduler {
     this.pending.clear();
     this.deferred.length = 0;
     this.lazy = [];
+    this.highlights?.clear();
+    this.highlights = null;
+  }
+
+  /** Whether some terms are shown as a highlight only (very large pages). */
+  get hasHighlights(): boolean {
+    return (this.highlights?.size ?? 0) > 0;
+  }
+
+  /** Mark the highlighted term under viewport point (x, y), with the rest of its run; its mark, or null. */
+  materializeAt(x: number, y: number): HTMLElement | null {
+    const item = this.highlights?.itemAt(x, y);
+    if (!item) return null;
+    this.markNow([item]);
+    return document.elementFromPoint(x, y)?.closest<HTMLElement>(MARK_TAG) ?? null;
+  }
+
+  /** Mark every highlighted term (before stepping from term to term with the keyboard). */
+  materializeAll(): void {
+    if (this.highlights) this.markNow(this.highlights.items);
+  }
+
+  /** Mark `items` at once (the reader is waiting for them), leaving the highlight. */
+  private markNow(items: PreparedRun[]): void {
+    for (const item of items) this.highlights?.take(item);
+    this.unobserved(() => {
+      for (const item of items) if (isIntact(item.run)) markRun(item.run, item.annotations);
+    });
   }
 
   /** The first mark of `id`; on a large page its run is marked first if it was not yet. */
@@ -143,6 +176,11 @@ export class Scheduler {
     const selector = `${MARK_TAG}[data-begrip-id="${CSS.escape(id)}"]`;
     const existing = document.querySelector<HTMLElement>(selector);
     if (existing) return existing;
+    const shown = this.highlights?.items.find((item) => item.annotations.some((a) => a.id === id));
+    if (shown) {
+      this.markNow([shown]);
+      return document.querySelector<HTMLElement>(selector);
+    }
     const index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
     if (index < 0) return null;
     await this.mark(this.lazy.splice(index, 1));
@@ -179,6 +217,7 @@ export class Scheduler {
 
   private flushMutations(): void {
     this.batchTimer = null;
+    this.highlights?.prune();
     for (const node of this.pending) {
       const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
       if (!node.isConnected || !element || element.closest(SKIP_SELECTOR) || isSkipped(element)) continue;
@@ -282,7 +321,9 @@ export class Scheduler {
     const from = firstBelow(this.lazy, -margin);
     const to = firstBelow(this.lazy, window.innerHeight + margin);
     const near = this.lazy.splice(from, Math.max(0, to - from + 1));
-    await this.mark(near);
+    if (!TermHighlights.supported()) return this.mark(near);
+    this.highlights ??= new TermHighlights();
+    for (const item of near) if (isIntact(item.run)) this.highlights.show(item);
   }
 
   private async mark(items: PreparedRun[]): Promise<void> {

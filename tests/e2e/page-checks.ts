@@ -78,14 +78,35 @@ export async function pdfTermCounts(pdf: Uint8Array): Promise<Record<string, num
   return counts;
 }
 
-/** How many marks are (at least partly) inside the viewport. */
-export function visibleMarkCount(evaluate: Evaluate): Promise<number> {
+/**
+ * How many terms are shown (at least partly) inside the viewport: marks, and on very large pages
+ * the ranges of the `begrip` CSS highlight.
+ */
+export function visibleTermCount(evaluate: Evaluate): Promise<number> {
+  return evaluate(() => {
+    const boxes = [
+      ...[...document.querySelectorAll('begrip-mark')].map((mark) => mark.getBoundingClientRect()),
+      ...[...(CSS.highlights.get('begrip') ?? [])].map((range) => (range as Range).getBoundingClientRect()),
+    ];
+    return boxes.filter((box) => box.bottom > 0 && box.top < innerHeight).length;
+  }, null);
+}
+
+/** How many terms the page shows: marks plus highlighted ranges. */
+export function shownTermCount(evaluate: Evaluate): Promise<number> {
   return evaluate(
-    () =>
-      [...document.querySelectorAll('begrip-mark')].filter((mark) => {
-        const box = mark.getBoundingClientRect();
-        return box.bottom > 0 && box.top < innerHeight;
-      }).length,
+    () => document.querySelectorAll('begrip-mark').length + (CSS.highlights.get('begrip')?.size ?? 0),
     null,
   );
+}
+
+/** The viewport centre of the first highlighted term, and its text; null when nothing is highlighted. */
+export function firstHighlighted(evaluate: Evaluate): Promise<{ x: number; y: number; text: string } | null> {
+  return evaluate(() => {
+    const range = [...(CSS.highlights.get('begrip') ?? [])][0] as Range | undefined;
+    const box = range?.getClientRects()[0];
+    return range && box
+      ? { x: box.left + box.width / 2, y: box.top + box.height / 2, text: range.toString() }
+      : null;
+  }, null);
 }
