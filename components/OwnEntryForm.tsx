@@ -39,13 +39,23 @@ function fieldsOf(entry?: Entry): Fields {
     enTerm: entry?.en.term ?? '',
     enExpansion: entry?.en.expansion ?? '',
     enDefinition: entry?.en.definition ?? '',
-    variants: entry?.variants.join('\n') ?? '',
+    variants: entry?.forms.map((form) => form.text).join('\n') ?? '',
   };
 }
 
 const optional = (value: string) => (value.trim() ? value : undefined);
 /** Definitions are one paragraph: line breaks typed in the text area become spaces. */
 const oneLine = (value: string) => value.replace(/\s+/g, ' ');
+
+/** One form per line; a form kept from the original keeps its status and other attributes. */
+function formsOf(lines: string, original?: Entry): Entry['forms'] {
+  const before = new Map(original?.forms.map((form) => [form.text, form]));
+  return lines
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((text) => before.get(text) ?? { text, status: 'admitted' });
+}
 
 /** Builds the raw entry the schema checks; empty optional fields are left out. */
 function rawOf(fields: Fields, original?: Entry): unknown {
@@ -66,10 +76,8 @@ function rawOf(fields: Fields, original?: Entry): unknown {
       expansion: optional(fields.enExpansion),
       definition: oneLine(fields.enDefinition),
     },
-    variants: fields.variants
-      .split('\n')
-      .map((v) => v.trim())
-      .filter(Boolean),
+    forms: formsOf(fields.variants, original),
+    context: original?.context ?? [],
     related: original?.related ?? [],
     sources: original?.sources ?? [],
     own: true,

@@ -24,7 +24,8 @@ function pageEntry(definition: PageDefinition): Entry {
     acronym: definition.acronym,
     nl: section,
     en: section,
-    variants: [],
+    forms: [],
+    context: [],
     related: [],
     sources: [],
   };

@@ -7,7 +7,7 @@
  * Dutch endings are checked only on the rare words that start a form.
  * Offsets are UTF-16 indices into the text exactly as given.
  */
-import { formsOf, type SurfaceForm } from './forms';
+import { highlightedFormsOf, type SurfaceForm } from './forms';
 import { inflections } from './inflect';
 import type { Entry } from './schema';
 import { fold, JOINER, looksLikeAcronym, TOKEN_SOURCE, wordsOf } from './text';
@@ -113,7 +113,7 @@ export class Matcher {
   constructor(entries: readonly Entry[]) {
     this.entries = entries;
     entries.forEach((entry, entryIndex) => {
-      for (const form of formsOf(entry)) this.addForm(entry, entryIndex, form);
+      for (const form of highlightedFormsOf(entry)) this.addForm(entry, entryIndex, form);
     });
   }
 

@@ -77,7 +77,7 @@ export class GlossarySearch {
         acronym: entry.acronym ?? '',
         names: [entry.nl.term, entry.en.term],
         expansions: [entry.nl.expansion, entry.en.expansion].filter((x): x is string => !!x),
-        variants: entry.variants,
+        variants: entry.forms.map((form) => form.text),
         definitions: [entry.nl.definition, entry.en.definition],
       };
     });

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { Entry, EntryInput } from '../glossary/schema';
+import { upgradeEntry } from '../glossary/upgrade';
 import { OWN_ENTRIES_KEY } from './setting-values';
 
 export const ownEntriesItem = storage.defineItem<EntryInput[]>(`local:${OWN_ENTRIES_KEY}`, {
@@ -19,6 +20,12 @@ const isSection = (value: unknown) =>
   isText((value as Entry['nl']).term) &&
   isText((value as Entry['nl']).definition);
 const isTextList = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isText));
+const isFormList = (value: unknown) =>
+  value === undefined ||
+  (Array.isArray(value) &&
+    value.every(
+      (form) => typeof form === 'object' && form !== null && isText((form as { text?: unknown }).text),
+    ));
 
 /** The shape the matcher and the gloss rely on. */
 export function hasEntryShape(value: unknown): value is EntryInput {
@@ -29,7 +36,7 @@ export function hasEntryShape(value: unknown): value is EntryInput {
     isText(entry.category) &&
     isSection(entry.nl) &&
     isSection(entry.en) &&
-    isTextList(entry.variants) &&
+    isFormList(entry.forms) &&
     isTextList(entry.related) &&
     (entry.acronym === undefined || isText(entry.acronym))
   );
@@ -38,11 +45,15 @@ export function hasEntryShape(value: unknown): value is EntryInput {
 /** Stored own entries of the right shape, marked own, with defaults for the optional lists. */
 export async function readOwnEntries(): Promise<Entry[]> {
   const raws = await ownEntriesItem.getValue();
-  return raws.filter(hasEntryShape).map((raw) => ({
-    ...(raw as Entry),
-    variants: raw.variants ?? [],
-    related: raw.related ?? [],
-    sources: (raw.sources ?? []) as Entry['sources'],
-    own: true,
-  }));
+  return raws
+    .map((raw) => upgradeEntry(raw))
+    .filter(hasEntryShape)
+    .map((raw) => ({
+      ...(raw as Entry),
+      forms: (raw.forms ?? []).map((form) => ({ ...form, status: form.status ?? 'admitted' })),
+      context: (raw.context ?? []) as Entry['context'],
+      related: raw.related ?? [],
+      sources: (raw.sources ?? []) as Entry['sources'],
+      own: true,
+    }));
 }

@@ -29,7 +29,8 @@ export const CURATED_ENTRIES: readonly Entry[] = Object.values(DATA_FILES)
     (entry) =>
       ({
         ...entry,
-        variants: entry.variants ?? [],
+        forms: (entry.forms ?? []).map((form) => ({ ...form, status: form.status ?? 'admitted' })),
+        context: entry.context ?? [],
         related: entry.related ?? [],
         sources: entry.sources ?? [],
       }) as Entry,

@@ -1,7 +1,9 @@
 /**
  * CSV (RFC 4180, UTF-8, CRLF, header row), one row per entry; parsed and written with papaparse.
- * List columns hold values separated by " | "; `sources` and `match` hold JSON so nothing is lost.
- * Columns are documented in docs/formats.md.
+ * List columns hold values separated by " | "; a form may carry its attributes in braces
+ * ("0IR {deprecated}", "national framework {en, search-only}"); `sources`, `context` and `match`
+ * hold JSON so nothing is lost. Cells that a spreadsheet would run as a formula (= + - @) are
+ * written with a leading apostrophe, which import removes. Columns: docs/formats.md.
  */
 import Papa from 'papaparse';
 import type { Entry, ParseResult } from '../schema';
@@ -12,19 +14,24 @@ export const CSV_COLUMNS = [
   'kind',
   'category',
   'acronym',
+  'scope_country',
+  'scope_organisation',
   'nl_term',
   'nl_expansion',
   'nl_definition',
   'en_term',
   'en_expansion',
   'en_definition',
-  'variants',
+  'forms',
   'related',
   'sources',
+  'context',
   'match',
   'own',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
+/** Begrip 0.1 exports had `variants` (a plain list) where `forms` is now. */
+const LEGACY_COLUMNS = ['variants'];
 
 const LIST_SEPARATOR = ' | ';
 
@@ -35,21 +42,74 @@ export function exportCsv(entries: readonly Entry[]): string {
       kind: e.kind,
       category: e.category,
       acronym: e.acronym ?? '',
+      scope_country: e.scope?.country ?? '',
+      scope_organisation: e.scope?.organisation ?? '',
       nl_term: e.nl.term,
       nl_expansion: e.nl.expansion ?? '',
       nl_definition: e.nl.definition,
       en_term: e.en.term,
       en_expansion: e.en.expansion ?? '',
       en_definition: e.en.definition,
-      variants: e.variants.join(LIST_SEPARATOR),
+      forms: formsCell(e.forms),
       related: e.related.join(LIST_SEPARATOR),
       sources: e.sources.length ? JSON.stringify(e.sources) : '',
+      context: e.context.length ? JSON.stringify(e.context) : '',
       match: e.match ? JSON.stringify(e.match) : '',
       own: e.own === undefined ? '' : String(e.own),
     }),
   );
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n', quotes: false })}\r\n`;
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n', quotes: false, escapeFormulae: true })}\r\n`;
 }
+
+const FORM_ATTRIBUTES = /^(.*?)\s*\{([^{}]*)\}$/;
+
+/** "NATO Mission Iraq | 0IR {deprecated} | mandate {en, search-only}"; JSON when a form has a note. */
+function formsCell(forms: Entry['forms']): string {
+  if (
+    forms.some(
+      (form) => form.note !== undefined || FORM_ATTRIBUTES.test(form.text) || form.text.includes('|'),
+    )
+  )
+    return JSON.stringify(forms);
+  return forms
+    .map((form) => {
+      const attributes = [
+        form.status !== 'admitted' ? form.status : '',
+        form.lang ?? '',
+        form.highlight === false ? 'search-only' : form.highlight === true ? 'highlight' : '',
+      ].filter(Boolean);
+      return attributes.length ? `${form.text} {${attributes.join(', ')}}` : form.text;
+    })
+    .join(LIST_SEPARATOR);
+}
+
+function readForms(cell: string): unknown {
+  if (cell.trim().startsWith('[')) return json(cell, 'forms');
+  return list(cell).map((item) => {
+    const found = FORM_ATTRIBUTES.exec(item);
+    if (!found) return { text: item };
+    const form: Record<string, unknown> = { text: (found[1] as string).trim() };
+    for (const attribute of (found[2] as string)
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)) {
+      if (attribute === 'preferred' || attribute === 'admitted' || attribute === 'deprecated')
+        form.status = attribute;
+      else if (attribute === 'nl' || attribute === 'en') form.lang = attribute;
+      else if (attribute === 'search-only') form.highlight = false;
+      else if (attribute === 'highlight') form.highlight = true;
+      else
+        throw new CellError(
+          'forms',
+          `"${item}": unknown attribute "${attribute}" (status, nl/en, search-only)`,
+        );
+    }
+    return form;
+  });
+}
+
+/** papaparse's escapeFormulae writes "'=..." for formula-like cells: read them back as written. */
+const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 class CellError extends Error {
   constructor(
@@ -78,17 +138,26 @@ function booleanCell(cell: string): boolean | undefined {
   throw new CellError('own', 'must be "true", "false" or empty');
 }
 
-function rowToRaw(row: Record<string, string>): Record<string, unknown> {
+function rowToRaw(cells: Record<string, string>): Record<string, unknown> {
+  const row = Object.fromEntries(
+    Object.entries(cells).map(([key, cell]) => [key, unescapeFormula(cell ?? '')]),
+  );
+  const scope = {
+    ...(row.scope_country ? { country: row.scope_country } : {}),
+    ...(row.scope_organisation ? { organisation: row.scope_organisation } : {}),
+  };
   const raw: Record<string, unknown> = {
     id: row.id,
     kind: row.kind,
     category: row.category,
     acronym: optional(row.acronym ?? ''),
+    scope: Object.keys(scope).length ? scope : undefined,
     nl: { term: row.nl_term, expansion: optional(row.nl_expansion ?? ''), definition: row.nl_definition },
     en: { term: row.en_term, expansion: optional(row.en_expansion ?? ''), definition: row.en_definition },
-    variants: list(row.variants ?? ''),
+    forms: readForms(row.forms ?? row.variants ?? ''),
     related: list(row.related ?? ''),
     sources: json(row.sources ?? '', 'sources') ?? [],
+    context: json(row.context ?? '', 'context') ?? [],
     match: json(row.match ?? '', 'match'),
     own: booleanCell(row.own ?? ''),
   };
@@ -115,7 +184,9 @@ export function importCsv(text: string, knownIds?: ReadonlySet<string>): ParseRe
   );
   if (missing.length)
     issues.push({ where: 'header', field: '', message: `missing column(s): ${missing.join(', ')}` });
-  const unknown = (parsed.meta.fields ?? []).filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
+  const unknown = (parsed.meta.fields ?? []).filter(
+    (f) => !(CSV_COLUMNS as readonly string[]).includes(f) && !LEGACY_COLUMNS.includes(f),
+  );
   if (unknown.length)
     issues.push({ where: 'header', field: '', message: `unknown column(s): ${unknown.join(', ')}` });
   if (issues.length) return { ok: false, issues };

@@ -1,58 +1,78 @@
 /**
  * TBX (TermBase eXchange, ISO 30042:2019), TBX-Basic dialect, written and read with
  * fast-xml-parser. One conceptEntry per entry (id = entry id); subjectField = category;
- * crossReference = related; langSec nl and en each with the definition and one termSec per form:
+ * crossReference = related; langSec nl and en each with the definition, the context notes
+ * (descripGrp: descrip type="context" + admin type="source") and one termSec per form:
  *   preferred term   administrativeStatus preferredTerm-admn-sts
  *   acronym          termType acronym (in both langSecs)
  *   expansion        termType fullForm, administrativeStatus admittedTerm-admn-sts
- *   variant          termType variant (in the nl langSec: they are forms met in Dutch text)
- * Sources and matching rules are conceptEntry notes ("source: {json}", "match: {json}"), so a
- * round trip through TBX loses nothing. Details: docs/formats.md.
+ *   other forms      termType variant, administrativeStatus of the form, in the langSec of its
+ *                    language (Dutch when it has none); "highlight: false" as a termSec note
+ * Sources, scope and matching rules are conceptEntry notes ("source: {json}", "scope: {json}",
+ * "match: {json}"), so a round trip through TBX loses nothing. Details: docs/formats.md.
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { Entry, ParseResult } from '../schema';
+import type { Entry, Form, ParseResult } from '../schema';
 import { validateEntries } from '../validate';
 
 type Xml = Record<string, unknown>;
 const LANGS = ['nl', 'en'] as const;
+type Lang = (typeof LANGS)[number];
 const TBX_NAMESPACE = 'urn:iso:std:iso:30042:ed-2';
+const STATUS_VALUE = {
+  preferred: 'preferredTerm-admn-sts',
+  admitted: 'admittedTerm-admn-sts',
+  deprecated: 'deprecatedTerm-admn-sts',
+} as const;
 
-const termSec = (term: string, notes: [string, string][]): Xml => ({
+const termSec = (term: string, notes: [string, string][], extra: Xml = {}): Xml => ({
   term,
   termNote: notes.map(([type, value]) => ({ '@_type': type, '#text': value })),
+  ...extra,
 });
 
-function langSec(entry: Entry, lang: (typeof LANGS)[number]): Xml {
+/** A form's attributes beyond its status, as a termSec note (only when it has some). */
+function formNote(form: Form): Xml {
+  const { highlight, note } = form;
+  const rest = { ...(highlight !== undefined && { highlight }), ...(note !== undefined && { note }) };
+  return Object.keys(rest).length ? { note: [`form: ${JSON.stringify(rest)}`] } : {};
+}
+
+function langSec(entry: Entry, lang: Lang): Xml {
   const section = entry[lang];
-  const terms: Xml[] = [termSec(section.term, [['administrativeStatus', 'preferredTerm-admn-sts']])];
+  const terms: Xml[] = [termSec(section.term, [['administrativeStatus', STATUS_VALUE.preferred]])];
   if (entry.acronym) terms.push(termSec(entry.acronym, [['termType', 'acronym']]));
   if (section.expansion !== undefined) {
     terms.push(
       termSec(section.expansion, [
         ['termType', 'fullForm'],
-        ['administrativeStatus', 'admittedTerm-admn-sts'],
+        ['administrativeStatus', STATUS_VALUE.admitted],
       ]),
     );
   }
-  if (lang === 'nl') {
-    for (const variant of entry.variants) {
-      terms.push(
-        termSec(variant, [
-          ['termType', 'variant'],
-          ['administrativeStatus', 'admittedTerm-admn-sts'],
-        ]),
-      );
-    }
+  for (const form of entry.forms.filter((f) => (f.lang ?? 'nl') === lang)) {
+    const notes: [string, string][] = [
+      ['termType', 'variant'],
+      ['administrativeStatus', STATUS_VALUE[form.status]],
+    ];
+    if (form.lang) notes.push(['usage', `lang:${form.lang}`]);
+    terms.push(termSec(form.text, notes, formNote(form)));
   }
+  const context = entry.context.map((note) => ({
+    descrip: { '@_type': 'context', '#text': note[lang] },
+    admin: note.sources.map((source) => ({ '@_type': 'source', '#text': JSON.stringify(source) })),
+  }));
   return {
     '@_xml:lang': lang,
     descrip: { '@_type': 'definition', '#text': section.definition },
+    ...(context.length && { descripGrp: context }),
     termSec: terms,
   };
 }
 
 function conceptEntry(entry: Entry): Xml {
   const notes = [
+    ...(entry.scope ? [`scope: ${JSON.stringify(entry.scope)}`] : []),
     ...entry.sources.map((source) => `source: ${JSON.stringify(source)}`),
     ...(entry.match ? [`match: ${JSON.stringify(entry.match)}`] : []),
     ...(entry.own !== undefined ? [`own: ${entry.own}`] : []),
@@ -96,7 +116,18 @@ export function exportTbx(entries: readonly Entry[]): string {
   return builder.build(document);
 }
 
-const ARRAYS = new Set(['conceptEntry', 'langSec', 'termSec', 'termNote', 'ref', 'note', 'descrip']);
+const ARRAYS = new Set([
+  'conceptEntry',
+  'langSec',
+  'termSec',
+  'termNote',
+  'ref',
+  'note',
+  'descrip',
+  'descripGrp',
+  'admin',
+]);
+const JSON_NOTES = new Set(['source', 'match', 'scope', 'form']);
 
 class TbxError extends Error {}
 
@@ -114,7 +145,7 @@ function readNote(note: string): [string, unknown] {
   const key = note.slice(0, colon).trim();
   const value = note.slice(colon + 1).trim();
   if (key === 'own') return [key, value === 'true'];
-  if (key !== 'source' && key !== 'match') return [key, value];
+  if (!JSON_NOTES.has(key)) return [key, value];
   try {
     return [key, JSON.parse(value)];
   } catch {
@@ -122,8 +153,38 @@ function readNote(note: string): [string, unknown] {
   }
 }
 
+const STATUS_OF = new Map<string, string>(
+  Object.entries(STATUS_VALUE).map(([status, value]) => [value, status]),
+);
+
+function readForm(term: Xml, lang: Lang): Xml {
+  const form: Xml = { text: textOf(term.term) };
+  const status = STATUS_OF.get(noteValue(term, 'administrativeStatus') ?? '');
+  if (status) form.status = status;
+  const usage = noteValue(term, 'usage');
+  if (usage?.startsWith('lang:')) form.lang = usage.slice(5);
+  else if (lang === 'en') form.lang = 'en';
+  for (const note of asArray(term.note).map(textOf)) {
+    const [key, value] = readNote(note ?? '');
+    if (key === 'form' && value && typeof value === 'object') Object.assign(form, value);
+  }
+  return form;
+}
+
+/** Context notes: the i-th descripGrp of each langSec is one note; sources from the Dutch one. */
+function readContext(sections: Map<Lang, Xml>): Xml[] {
+  const groups = (lang: Lang) => asArray(sections.get(lang)?.descripGrp);
+  return groups('nl').map((group, i) => ({
+    nl: textOf(asArray(group.descrip)[0]),
+    en: textOf(asArray(groups('en')[i]?.descrip)[0]),
+    sources: asArray(group.admin)
+      .filter((admin) => admin['@_type'] === 'source')
+      .map((admin) => readNote(`source: ${textOf(admin) ?? ''}`)[1]),
+  }));
+}
+
 function readConcept(concept: Xml): Xml {
-  const raw: Xml = { id: concept['@_id'], variants: [], related: [], sources: [] };
+  const raw: Xml = { id: concept['@_id'], forms: [], related: [], sources: [] };
   raw.category = textOf(asArray(concept.descrip).find((d) => d['@_type'] === 'subjectField'));
   raw.related = asArray(concept.ref)
     .filter((ref) => ref['@_type'] === 'crossReference')
@@ -131,24 +192,29 @@ function readConcept(concept: Xml): Xml {
   for (const note of asArray(concept.note).map(textOf)) {
     const [key, value] = readNote(note ?? '');
     if (key === 'source') (raw.sources as unknown[]).push(value);
-    else if (key === 'match' || key === 'own') raw[key] = value;
+    else if (key === 'match' || key === 'own' || key === 'scope') raw[key] = value;
   }
+  const sections = new Map<Lang, Xml>();
   for (const sec of asArray(concept.langSec)) {
     const lang = sec['@_xml:lang'];
     if (lang !== 'nl' && lang !== 'en') continue;
+    sections.set(lang, sec);
     const section: Xml = {
       definition: textOf(asArray(sec.descrip).find((d) => d['@_type'] === 'definition')),
     };
     for (const term of asArray(sec.termSec)) {
       const value = textOf(term.term);
       const type = noteValue(term, 'termType');
-      if (noteValue(term, 'administrativeStatus') === 'preferredTerm-admn-sts') section.term = value;
+      if (noteValue(term, 'administrativeStatus') === STATUS_VALUE.preferred && type === undefined)
+        section.term = value;
       else if (type === 'acronym') raw.acronym = value;
       else if (type === 'fullForm') section.expansion = value;
-      else if (type === 'variant') (raw.variants as unknown[]).push(value);
+      else if (type === 'variant') (raw.forms as unknown[]).push(readForm(term, lang));
     }
     raw[lang] = section;
   }
+  const context = readContext(sections);
+  if (context.length) raw.context = context;
   raw.kind = raw.acronym === undefined ? 'term' : 'acronym';
   return raw;
 }

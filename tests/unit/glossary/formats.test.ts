@@ -14,7 +14,18 @@ const hostile: Entry = {
     expansion: 'A | B? no: A, B',
     definition: 'Line one. Ünïcödé, "quoted", <b>bold</b>.',
   },
-  variants: ['vär-iant', 'x;y'],
+  forms: [
+    { text: 'vär-iant', status: 'admitted' },
+    { text: 'x;y', status: 'deprecated', lang: 'en', highlight: false, note: 'a {note}' },
+  ],
+  scope: { country: 'NL', organisation: 'NATO' },
+  context: [
+    {
+      nl: 'In 2024 "iets" | <b>x</b>.',
+      en: 'In 2024 something, =1+1.',
+      sources: [{ corpus: '001-openkamer-kst-27925-452-ao-eindevaluatie-isaf.txt', date: '2012-03-06' }],
+    },
+  ],
   related: ['nmi'],
   sources: [
     { seed: '000_0bc7f43dc9c984f1.txt', kamerstuk: '27 925, nr. 980', date: '2024-11-22', title: 'a, "b"' },

@@ -9,7 +9,8 @@ const own = (id: string, term = `Term ${id}`): Entry => ({
   category: 'concept',
   nl: { term, definition: 'Een eigen term.' },
   en: { term, definition: 'An own term.' },
-  variants: [],
+  forms: [],
+  context: [],
   related: [],
   sources: [],
 });
