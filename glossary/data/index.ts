@@ -8,6 +8,7 @@ import legalPolitical from './legal-political.json';
 import military from './military.json';
 import mission from './mission.json';
 import organisation from './organisation.json';
+import parliament from './parliament.json';
 import place from './place.json';
 import role from './role.json';
 
@@ -16,6 +17,7 @@ export const DATA_FILES: Record<string, readonly EntryInput[]> = {
   mission: mission as EntryInput[],
   organisation: organisation as EntryInput[],
   role: role as EntryInput[],
+  parliament: parliament as EntryInput[],
   'legal-political': legalPolitical as EntryInput[],
   military: military as EntryInput[],
   place: place as EntryInput[],
