@@ -7,6 +7,7 @@
  * Dutch endings are checked only on the rare words that start a form.
  * Offsets are UTF-16 indices into the text exactly as given.
  */
+import { ContextRules, type Sense } from './context';
 import { highlightedFormsOf, type SurfaceForm } from './forms';
 import { inflections } from './inflect';
 import type { Entry } from './schema';
@@ -18,8 +19,10 @@ export interface Match {
   /** The matched text as it stands in the input (may contain line breaks). */
   text: string;
   id: string;
-  /** Other entries that claim the same (ambiguous) form. */
+  /** Other entries that claim the same form (other senses the gloss names). */
   alternatives?: string[];
+  /** Why the context rules chose this entry (absent when the form has one meaning). */
+  sense?: Sense;
 }
 
 interface CompiledForm {
@@ -34,6 +37,10 @@ interface CompiledForm {
   /** For case-sensitive forms: which words must keep their case ("NAVO" in "NAVO Missie Irak", not "Missie"). */
   exact: boolean[];
   standalone: boolean;
+  /** A name of two or more words with a capital after the first ("ministerie van Defensie"): found in ALL-CAPS headings too. */
+  properName: boolean;
+  /** One of its words is an acronym ("NMI", "CJTF-OIR"). */
+  acronymic: boolean;
   /** Reached through a generated plural of the last word. */
   inflected: boolean;
 }
@@ -54,6 +61,9 @@ const ALL_CAPS_NEIGHBOUR_BEFORE = /\p{Lu}{2,}[^\S\n]+$/u;
 const ALL_CAPS_NEIGHBOUR_AFTER = /^[^\S\n]+\p{Lu}{2,}(?![\p{Ll}])/u;
 const ALL_CAPS_WORD = /^\p{Lu}{2,}$/u;
 const DIGIT_TAIL = /^(\p{L}{2,})\d{1,2}$/u;
+const CAPITALISED = /^\p{Lu}/u;
+/** Words joined by hyphens only, one of them an ordinary lower-case word: "anti-ISIS-coalitie". */
+const HYPHEN_COMPOUND = /^(?=.*(?:^|-)\p{Ll}{4,}(?:-|$))[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
 
 const FILTER_SIZE = 1 << 20;
 
@@ -109,9 +119,11 @@ export class Matcher {
   private readonly rootFilter = new Uint8Array(FILTER_SIZE >> 3);
   private readonly tokenPattern = new RegExp(TOKEN_SOURCE, 'gu');
   private readonly lookahead = new RegExp(TOKEN_SOURCE, 'gu');
+  private readonly context: ContextRules;
 
   constructor(entries: readonly Entry[]) {
     this.entries = entries;
+    this.context = new ContextRules(entries);
     entries.forEach((entry, entryIndex) => {
       for (const form of highlightedFormsOf(entry)) this.addForm(entry, entryIndex, form);
     });
@@ -146,7 +158,7 @@ export class Matcher {
         pattern.lastIndex = match.end;
       }
     }
-    return matches;
+    return this.context.active ? this.context.resolve(text, matches) : matches;
   }
 
   private addForm(entry: Entry, entryIndex: number, form: SurfaceForm): void {
@@ -161,10 +173,16 @@ export class Matcher {
       gaps,
       suffix: form.text.slice(form.text.lastIndexOf(words.at(-1) ?? '') + (words.at(-1)?.length ?? 0)).trim(),
       caseSensitive: rule?.caseSensitive ?? form.caseSensitive,
+      // In a hyphenated compound ("anti-ISIS-coalitie") the acronym is often lower-cased in PDF text.
       exact: words.map(
-        (word) => words.length === 1 || rule?.caseSensitive === true || looksLikeAcronym(word),
+        (word) =>
+          words.length === 1 ||
+          rule?.caseSensitive === true ||
+          (looksLikeAcronym(word) && !HYPHEN_COMPOUND.test(form.text)),
       ),
       standalone: rule?.standalone ?? false,
+      properName: words.length >= 2 && words.slice(1).some((word) => CAPITALISED.test(word)),
+      acronymic: words.some(looksLikeAcronym),
       inflected: false,
     };
     let node: TrieNode | undefined;
@@ -312,8 +330,10 @@ export class Matcher {
       const expected = form.gaps[i - 1];
       if (expected === null ? !JOINER.test(gap) : literalGap(gap) !== expected) return false;
     }
-    // A heading in capitals ("MINISTERS VAN BUITENLANDSE ZAKEN") is not a use of a phrase.
-    if (!form.caseSensitive && tokens.every((t) => ALL_CAPS_WORD.test(t.word))) return false;
+    // A heading in capitals is not a use of an ordinary phrase ("VERSLAG VAN EEN ALGEMEEN
+    // OVERLEG"); names stay names there ("MINISTERS VAN BUITENLANDSE ZAKEN").
+    if (!form.properName && !form.acronymic && tokens.every((t) => ALL_CAPS_WORD.test(t.word)))
+      return false;
     if (form.caseSensitive) {
       const sameCase = tokens.every(
         (t, i) => !form.exact[i] || t.word.replace(/\u00AD/g, '') === form.words[i],

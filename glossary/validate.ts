@@ -33,18 +33,28 @@ export function checkGlossary(
   return issues;
 }
 
-/** Forms (compared folded) that two entries claim, unless both entries are marked ambiguous. */
+/**
+ * Two entries may share a form when both are marked ambiguous, or when they are bound to
+ * different countries (the context rules tell "the Dutch Chief of Defence" from the Iraqi one).
+ */
+function sharable(a: Entry, b: Entry): boolean {
+  if (a.match?.ambiguous && b.match?.ambiguous) return true;
+  const [x, y] = [a.scope?.country, b.scope?.country];
+  return x !== undefined && y !== undefined && x !== y;
+}
+
+/** Forms (compared folded) that two entries claim, unless they may share them (see sharable). */
 export function formClashes(entries: readonly Entry[]): ValidationIssue[] {
   const owners = new Map<string, Entry>();
   const issues: ValidationIssue[] = [];
   for (const entry of entries) {
     for (const form of formsOf(entry)) {
       const owner = owners.get(form.key);
-      if (owner && owner !== entry && !(owner.match?.ambiguous && entry.match?.ambiguous)) {
+      if (owner && owner !== entry && !sharable(owner, entry)) {
         issues.push({
           where: `entry ${entry.id}`,
           field: 'variants',
-          message: `form "${form.text}" is also a form of "${owner.id}" (mark both ambiguous if that is intended)`,
+          message: `form "${form.text}" is also a form of "${owner.id}" (mark both ambiguous, or scope them to different countries, if that is intended)`,
         });
       }
       owners.set(form.key, entry);

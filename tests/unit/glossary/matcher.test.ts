@@ -14,8 +14,19 @@ describe('acronyms: case-sensitive whole words', () => {
     expect(found('nmi draagt bij; NMIS en ADNMI niet')).toEqual([]);
   });
 
-  it('never matches ordinary capitalised heading words', () => {
-    expect(found('BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN DEFENSIE')).toEqual([]);
+  it('in headings in capitals, finds names of two or more words but no ordinary words', () => {
+    expect(found('BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN DEFENSIE')).toEqual([
+      ['BUITENLANDSE ZAKEN', 'bz'],
+    ]);
+    expect(found('MANDAAT EN ROTATIE VAN DE UITZENDING')).toEqual([]);
+  });
+
+  it('finds an acronym lower-cased inside a hyphenated compound (PDF text), not on its own', () => {
+    expect(found('de anti-isis-coalitie en de anti-ISIS-coalitie')).toEqual([
+      ['anti-isis-coalitie', 'aic'],
+      ['anti-ISIS-coalitie', 'aic'],
+    ]);
+    expect(found('isis en nmi')).toEqual([]);
   });
 
   it('follows an ambiguous entry’s rule: VS only as a capitalised standalone word', () => {

@@ -98,7 +98,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
     jl: 1, // "18 mei jl.,"
     'tweede-kamer': 1, // "Tweede Kamer der Staten-Generaal"
     'staten-generaal': 0, // consumed by tweede-kamer
-    bz: 1, // signature only; "BUITENLANDSE ZAKEN" in the capitals heading is not bz
+    bz: 2, // signature + the letterhead "BUITENLANDSE ZAKEN" (a name, found in capitals too)
     'greater-baghdad-area': 1, // "Bagdad en omgeving"
     baghdad: 0, // consumed by greater-baghdad-area
     kennisgeving: 1, // "«Kennisgeving onderzoek"
@@ -149,7 +149,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
     kamerbrief: 7, // incl. "Kamerbrieven" and the footnotes
     dd: 7,
     jl: 8,
-    bz: 4, // not the capitals heading "BUITENLANDSE ZAKEN"; "ministeries van Buitenlandse Zaken" counts
+    bz: 5, // incl. the letterhead "BUITENLANDSE ZAKEN"; "ministeries van Buitenlandse Zaken" counts
     'eerste-kamer': 1, // "Eerste Kamer der Staten-Generaal"
     'staten-generaal': 0, // consumed by eerste-kamer
     baghdad: 4, // 6 Bagdad minus "Bagdad en directe omgeving" and "Bagdad en omstreken"
