@@ -1,19 +1,27 @@
 /**
- * Annotation = glossary matches plus acronyms the text defines itself ("Shia Coordination
- * Framework (SCF)") that the glossary lacks. The page-defined ones are matched by a second,
- * tiny Matcher (the same code, so the same rules: case, whole words, LTO’s) and are marked
- * `pageDefined` with the text's own expansion.
+ * Annotation = glossary matches plus what the text says about its own acronyms ("Shia
+ * Coordination Framework (SCF)"). An acronym the glossary lacks is matched by a second, tiny
+ * Matcher (the same code, so the same rules: case, whole words, LTO’s) and marked `pageDefined`
+ * with the text's own expansion. An acronym the glossary knows but the text defines otherwise
+ * ("Chief of Defence Staff (CDS)" in a British text) is the text's, not the glossary's: the text
+ * knows what it means (context rule 3, docs/glossary-format.md). Where the text's expansion fits
+ * one of the glossary's senses, that sense is chosen.
  */
-import { findDefinitions, PAGE_ID_PREFIX, type PageDefinition } from './abbreviations';
+import { baseOfShortForm, findDefinitions, PAGE_ID_PREFIX, type PageDefinition } from './abbreviations';
+import { formsOf } from './forms';
 import { type Match, Matcher } from './matcher';
 import type { Entry } from './schema';
+import { formKey } from './text';
 
 export interface Annotation extends Match {
-  /** Set when the acronym is not in the glossary but defined in the text itself. */
+  /** Set when the acronym is not in the glossary, or means something else here, per the text itself. */
   pageDefined?: { expansion: string };
 }
 
 export { PAGE_ID_PREFIX };
+
+/** A page cannot make the background hold more definitions than this (audit F12). */
+export const MAX_DEFINITIONS = 1000;
 
 function pageEntry(definition: PageDefinition): Entry {
   const section = { term: definition.acronym, definition: definition.expansion };
@@ -31,19 +39,62 @@ function pageEntry(definition: PageDefinition): Entry {
   };
 }
 
-/** Definitions of acronyms that the glossary's matcher does not know, first one per acronym. */
-export function unknownDefinitions(matcher: Matcher, found: readonly PageDefinition[]): PageDefinition[] {
-  const byAcronym = new Map<string, PageDefinition>();
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'van', 'de', 'het', 'en', 'voor', 'in']);
+const contentWords = (value: string) =>
+  formKey(value)
+    .split(' ')
+    .filter((w) => w && !MINOR_WORDS.has(w));
+
+/** The text's expansion names this entry: one of its forms, or most of the same words. */
+function expansionFits(entry: Entry, expansion: string): boolean {
+  const key = formKey(expansion);
+  const words = new Set(contentWords(expansion));
+  return formsOf(entry).some((form) => {
+    if (form.key === key) return true;
+    const theirs = contentWords(form.text);
+    const shared = theirs.filter((w) => words.has(w)).length;
+    // "Chief of Defence Staff" is not "Chief of Defence": all but a quarter of the words must agree.
+    return theirs.length > 1 && shared / Math.max(theirs.length, words.size) >= 0.75;
+  });
+}
+
+/** What the text's own definitions do to the glossary's reading of its acronyms. */
+export interface DefinitionReading {
+  /** Acronyms the glossary lacks, or that the text defines otherwise: shown as the text says. */
+  pageDefined: PageDefinition[];
+  /** Acronyms with several senses in the glossary, the sense the text's expansion names. */
+  chosen: Map<string, { id: string; expansion: string }>;
+}
+
+/** Read the definitions (first one per acronym) against the glossary. */
+export function readDefinitions(matcher: Matcher, found: readonly PageDefinition[]): DefinitionReading {
+  const reading: DefinitionReading = { pageDefined: [], chosen: new Map() };
+  const seen = new Set<string>();
+  const byId = new Map(matcher.entries.map((entry) => [entry.id, entry]));
   for (const definition of found) {
-    if (byAcronym.has(definition.acronym)) continue;
-    const known = matcher.match(definition.acronym).some((m) => m.text === definition.acronym);
-    if (!known) byAcronym.set(definition.acronym, definition);
+    if (seen.has(definition.acronym) || seen.size >= MAX_DEFINITIONS) continue;
+    seen.add(definition.acronym);
+    const known = matcher.match(definition.acronym).find((m) => m.text === definition.acronym);
+    if (!known) {
+      reading.pageDefined.push(definition);
+      continue;
+    }
+    const senses = [known.id, ...(known.alternatives ?? [])].map((id) => byId.get(id) as Entry);
+    const fitting = senses.find((entry) => entry && expansionFits(entry, definition.expansion));
+    if (!fitting) reading.pageDefined.push(definition);
+    else if (senses.length > 1)
+      reading.chosen.set(definition.acronym, { id: fitting.id, expansion: definition.expansion });
   }
-  return [...byAcronym.values()];
+  return reading;
+}
+
+/** Definitions of acronyms the text uses differently from the glossary, or the glossary lacks. */
+export function unknownDefinitions(matcher: Matcher, found: readonly PageDefinition[]): PageDefinition[] {
+  return readDefinitions(matcher, found).pageDefined;
 }
 
 export interface Annotator {
-  /** Acronyms the text defines that the glossary lacks, with the text's own expansion. */
+  /** Acronyms the text defines that the glossary lacks or means otherwise, with the text's expansion. */
   readonly definitions: readonly PageDefinition[];
   annotate(text: string): Annotation[];
 }
@@ -55,22 +106,62 @@ export interface Annotator {
  */
 export function createAnnotator(matcher: Matcher, document: string | readonly PageDefinition[]): Annotator {
   const found = typeof document === 'string' ? findDefinitions(document) : document;
-  const definitions = unknownDefinitions(matcher, found);
+  const reading = readDefinitions(matcher, found);
+  const definitions = reading.pageDefined;
   const pageMatcher = definitions.length ? new Matcher(definitions.map(pageEntry)) : null;
-  const expansions = new Map(definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]));
+  const expansions = new Map(definitions.map((d) => [d.acronym, d.expansion]));
   return {
     definitions,
     annotate(text) {
-      const matches: Annotation[] = matcher.match(text);
-      if (!pageMatcher) return matches;
-      const merged = [...matches];
-      for (const match of pageMatcher.match(text)) {
-        if (matches.some((m) => m.start < match.end && match.start < m.end)) continue;
-        merged.push({ ...match, pageDefined: { expansion: expansions.get(match.id) ?? '' } });
-      }
-      return merged.sort((a, b) => a.start - b.start);
+      const glossary = matcher.match(text).map((match) => reread(match, reading, expansions));
+      return pageMatcher ? merge(glossary, pageOnly(pageMatcher.match(text), expansions)) : glossary;
     },
   };
+}
+
+function pageOnly(matches: Match[], expansions: ReadonlyMap<string, string>): Annotation[] {
+  return matches.map((match) => ({
+    ...match,
+    pageDefined: { expansion: expansions.get(match.id.slice(PAGE_ID_PREFIX.length)) ?? '' },
+  }));
+}
+
+/** A glossary match of an acronym the text defines: the text's sense, or its own expansion. */
+function reread(
+  match: Match,
+  reading: DefinitionReading,
+  expansions: ReadonlyMap<string, string>,
+): Annotation {
+  const acronym = baseOfShortForm(match.text);
+  const redefined = expansions.get(acronym);
+  if (redefined !== undefined) {
+    const { alternatives: _senses, sense: _why, ...rest } = match;
+    return { ...rest, id: `${PAGE_ID_PREFIX}${acronym}`, pageDefined: { expansion: redefined } };
+  }
+  const chosen = reading.chosen.get(acronym);
+  if (!chosen || (chosen.id === match.id && match.sense?.reason === 'definition')) return match;
+  const others = [match.id, ...(match.alternatives ?? [])].filter((id) => id !== chosen.id);
+  return {
+    ...match,
+    id: chosen.id,
+    ...(others.length ? { alternatives: others } : {}),
+    sense: { reason: 'definition', evidence: chosen.expansion },
+  };
+}
+
+/** Both lists sorted by start: one pass, the glossary's match winning where they overlap. */
+function merge(glossary: Annotation[], page: Annotation[]): Annotation[] {
+  const merged: Annotation[] = [];
+  let g = 0;
+  for (const match of page) {
+    while (g < glossary.length && (glossary[g] as Annotation).end <= match.start)
+      merged.push(glossary[g++] as Annotation);
+    const next = glossary[g];
+    if (next && next.start < match.end) continue;
+    merged.push(match);
+  }
+  while (g < glossary.length) merged.push(glossary[g++] as Annotation);
+  return merged;
 }
 
 /** Glossary matches and page-defined acronyms, sorted, never overlapping (the glossary wins). */

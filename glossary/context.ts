@@ -84,8 +84,35 @@ const ENGLISH_WORDS = new Set([
   'has',
 ]);
 /** Words passed over between a qualifier and the term: "the Iraqi Minister of Foreign Affairs". */
-const PASSED_OVER = new Set(['the', 'a', 'an', 'de', 'het', 'een', 'der', 'des', 'of', 'van', 'for', 'voor', 'and', 'en']);
-const HEAD_WORDS = new Set(['ministry', 'ministries', 'ministerie', 'ministeries', 'minister', 'ministers', 'department', 'departement', 'state', 'secretary', 'staatssecretaris']);
+const PASSED_OVER = new Set([
+  'the',
+  'a',
+  'an',
+  'de',
+  'het',
+  'een',
+  'der',
+  'des',
+  'of',
+  'van',
+  'for',
+  'voor',
+  'and',
+  'en',
+]);
+const HEAD_WORDS = new Set([
+  'ministry',
+  'ministries',
+  'ministerie',
+  'ministeries',
+  'minister',
+  'ministers',
+  'department',
+  'departement',
+  'state',
+  'secretary',
+  'staatssecretaris',
+]);
 
 const PARAGRAPH_REACH = 300;
 const QUALIFIER_REACH = 48;

@@ -332,8 +332,7 @@ export class Matcher {
     }
     // A heading in capitals is not a use of an ordinary phrase ("VERSLAG VAN EEN ALGEMEEN
     // OVERLEG"); names stay names there ("MINISTERS VAN BUITENLANDSE ZAKEN").
-    if (!form.properName && !form.acronymic && tokens.every((t) => ALL_CAPS_WORD.test(t.word)))
-      return false;
+    if (!form.properName && !form.acronymic && tokens.every((t) => ALL_CAPS_WORD.test(t.word))) return false;
     if (form.caseSensitive) {
       const sameCase = tokens.every(
         (t, i) => !form.exact[i] || t.word.replace(/\u00AD/g, '') === form.words[i],

@@ -4,7 +4,12 @@
  * the glossary data and compiling the matcher, and the matching runs off the page's main thread.
  */
 import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
-import { type Annotator, createAnnotator, unknownDefinitions } from '../../glossary/annotate';
+import {
+  type Annotator,
+  createAnnotator,
+  MAX_DEFINITIONS,
+  unknownDefinitions,
+} from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { combine } from '../../utils/all-entries';
@@ -50,8 +55,13 @@ export class GlossaryService {
    */
   async annotate(texts: readonly string[], known: readonly PageDefinition[]): Promise<AnnotateResponse> {
     const { matcher, annotators } = await this.compile();
-    const found = [...known];
-    for (const text of texts) if (text.includes('(')) found.push(...findDefinitions(text));
+    const found = known.slice(0, MAX_DEFINITIONS);
+    for (const text of texts) {
+      if (found.length >= MAX_DEFINITIONS || !text.includes('(')) continue;
+      // One by one: a spread of 150,000 definitions overflows the call stack (audit F12).
+      for (const definition of findDefinitions(text))
+        if (found.length < MAX_DEFINITIONS) found.push(definition);
+    }
     const definitions = unknownDefinitions(matcher, found);
     const key = definitions.map((d) => `${d.acronym}=${d.expansion}`).join('\n');
     let annotator = annotators.get(key);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../glossary/annotate';
 import { qualifierAt } from '../../../glossary/context';
 import { Matcher } from '../../../glossary/matcher';
 import type { Entry } from '../../../glossary/schema';
@@ -211,5 +212,41 @@ describe('qualifiers', () => {
     expect(at('It was Iraqi. Ministry staff left.', 'Ministry')).toBeUndefined();
     expect(at('Iraqi officials, the advisers and the staff of the Ministry', 'Ministry')).toBeUndefined();
     expect(at('the us Senate', 'Senate')).toBeUndefined();
+  });
+});
+
+describe('the text’s own definitions (rule 3)', () => {
+  it('an acronym the text defines otherwise is the text’s, not the glossary’s', () => {
+    const text = 'The Chief of Defence Staff (CDS) of the United Kingdom met the CDS of Canada.';
+    const terms = annotate(matcher, text).map((a) => [a.text, a.id, a.pageDefined?.expansion]);
+    expect(terms).toEqual([
+      ['CDS', 'page:CDS', 'Chief of Defence Staff'],
+      ['CDS', 'page:CDS', 'Chief of Defence Staff'],
+    ]);
+  });
+
+  it('an acronym defined as the glossary defines it stays the glossary’s', () => {
+    const text = 'De Commandant der Strijdkrachten (CDS) sprak. De CDS bleef.';
+    expect(annotate(matcher, text).map((a) => [a.text, a.id])).toEqual([
+      ['Commandant der Strijdkrachten', 'cds'],
+      ['CDS', 'cds'],
+      ['CDS', 'cds'],
+    ]);
+  });
+
+  it('a shared acronym takes the sense whose expansion the text gives, and says so', () => {
+    const text = 'Het area of operations (AO) werd groter. Daarna bleef het AO rustig.';
+    const last = annotate(matcher, text).at(-1);
+    expect([last?.text, last?.id, last?.sense]).toEqual([
+      'AO',
+      'ao-area',
+      { reason: 'definition', evidence: 'area of operations' },
+    ]);
+    expect(last?.alternatives).toEqual(['ao-overleg']);
+  });
+
+  it('keeps glossary and page-defined terms sorted and apart', () => {
+    const text = 'De Zwaluw Quux Base (ZQB) en NMI; ZQB, NMI, ZQB.';
+    expect(annotate(matcher, text).map((a) => a.text)).toEqual(['ZQB', 'NMI', 'ZQB', 'NMI', 'ZQB']);
   });
 });
