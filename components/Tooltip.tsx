@@ -1,83 +1,216 @@
+import type { Sense, SenseReason } from '../glossary/context';
 import type { Entry } from '../glossary/schema';
+import { formKey } from '../glossary/text';
 import type { GlossLanguage } from '../utils/settings';
+import { SourceList } from './SourceList';
+
+/** Another entry the gloss names (related, or another sense of the form), in both languages. */
+export interface EntryLink {
+  id: string;
+  label: { nl: string; en: string };
+}
 
 export type TooltipContent =
-  | { kind: 'entry'; entry: Entry; categoryLabel: string; relatedLabels: string[] }
+  | {
+      kind: 'entry';
+      entry: Entry;
+      /** The category's name in both languages: the gloss uses its own language's. */
+      category: { nl: string; en: string };
+      related: EntryLink[];
+      /** The text as it stands on the page, when it differs from the headword. */
+      matched?: string;
+      /** Why the context rules chose this entry, and the other senses of the form. */
+      sense?: Sense;
+      also?: EntryLink[];
+    }
   | { kind: 'page'; acronym: string; expansion: string };
+
+/** The gloss's own words, in the interface language. */
+export interface TooltipLabels {
+  pageDefined: string;
+  own: string;
+  /** "also:" before the other senses. */
+  also: string;
+  back: string;
+  /** "In the text: “$1”". */
+  inText: string;
+  /** Per rule, with $1 for the words of the text that decided: "chosen from “$1”". */
+  why: Record<SenseReason, string>;
+  sources: string;
+}
+
+export const ENGLISH_LABELS: TooltipLabels = {
+  pageDefined: 'defined on this page',
+  own: 'own',
+  also: 'also',
+  back: 'Back',
+  inText: 'In the text: “$1”',
+  why: {
+    qualifier: 'Chosen from “$1” in the text',
+    paragraph: 'Chosen from “$1” in this paragraph',
+    definition: 'As the text defines it: “$1”',
+    cue: 'Chosen from “$1” nearby',
+  },
+  sources: 'Sources',
+};
 
 export interface TooltipProps {
   id: string;
   content: TooltipContent;
   language: GlossLanguage;
-  /** Label for page-defined acronyms, in the UI language. */
-  pageDefinedLabel: string;
-  /** Label for the user's own entries ("own"). */
-  ownLabel?: string;
+  /** The interface language: first when the gloss shows both. */
+  uiLanguage?: 'nl' | 'en';
+  labels?: TooltipLabels;
+  /** Open another entry in the gloss (related terms, other senses). */
+  onOpen?: (id: string) => void;
+  /** Shown when the gloss has been moved on from the term's own entry. */
+  onBack?: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
 }
 
 const LANGUAGE_NAMES = { en: 'English', nl: 'Nederlands' } as const;
 
-function sourceLabel(source: Entry['sources'][number]): string {
-  if (source.kamerstuk) return `Kamerstuk ${source.kamerstuk}${source.date ? `, ${source.date}` : ''}`;
-  return source.date ? `${source.title ?? 'Rijksoverheid'}, ${source.date}` : (source.title ?? '');
+/** The languages of the gloss, the interface language first when it shows both. */
+export function glossLanguages(language: GlossLanguage, ui: 'nl' | 'en' = 'en'): readonly ('nl' | 'en')[] {
+  if (language !== 'both') return [language];
+  return ui === 'nl' ? ['nl', 'en'] : ['en', 'nl'];
 }
 
+const fill = (template: string, value: string) => template.replace('$1', value);
+
 /** The gloss shown on the page. Props only; all glossary text is rendered as text, never as HTML. */
-export function Tooltip({
-  id,
-  content,
-  language,
-  pageDefinedLabel,
-  ownLabel = 'own',
-  onPointerEnter,
-  onPointerLeave,
-}: TooltipProps) {
+export function Tooltip(props: TooltipProps) {
+  const { id, content, onPointerEnter, onPointerLeave } = props;
+  const labels = props.labels ?? ENGLISH_LABELS;
   return (
     <div id={id} class="tooltip" role="tooltip" onMouseEnter={onPointerEnter} onMouseLeave={onPointerLeave}>
+      {props.onBack && (
+        <button type="button" class="back" onClick={props.onBack}>
+          ← {labels.back}
+        </button>
+      )}
       {content.kind === 'page' ? (
         <>
           <p class="head">
             <strong class="term">{content.acronym}</strong>
-            <span class="badge">{pageDefinedLabel}</span>
+            <span class="badge">{labels.pageDefined}</span>
           </p>
           <p class="expansion">{content.expansion}</p>
         </>
       ) : (
-        <EntryGloss {...content} language={language} ownLabel={ownLabel} />
+        <EntryGloss {...props} content={content} labels={labels} />
       )}
     </div>
   );
 }
 
 function EntryGloss({
-  entry,
-  categoryLabel,
-  relatedLabels,
+  content,
   language,
-  ownLabel,
-}: Extract<TooltipContent, { kind: 'entry' }> & { language: GlossLanguage; ownLabel: string }) {
-  const languages = language === 'both' ? (['en', 'nl'] as const) : ([language] as const);
-  // Kamerstuk references are what a reader can look up; news items only when there is none.
-  const kamerstukken = entry.sources.filter((source) => source.kamerstuk);
-  const sources = (kamerstukken.length ? kamerstukken : entry.sources).map(sourceLabel).filter(Boolean);
+  uiLanguage,
+  labels,
+  onOpen,
+}: TooltipProps & { content: Extract<TooltipContent, { kind: 'entry' }>; labels: TooltipLabels }) {
+  const { entry } = content;
+  const languages = glossLanguages(language, uiLanguage);
+  const first = languages[0] as 'nl' | 'en';
+  const headword = entry.acronym ?? entry[first].term;
+  const shownMatch =
+    content.matched && formKey(content.matched) !== formKey(headword) ? content.matched : undefined;
   return (
     <>
       <p class="head">
-        <strong class="term">{entry.acronym ?? entry[languages[0]].term}</strong>
-        <span class="badge">{categoryLabel}</span>
-        {entry.own && <span class="badge">{ownLabel}</span>}
+        <strong class="term" lang={entry.acronym ? undefined : first}>
+          {headword}
+        </strong>
+        <span class="badge">{content.category[first]}</span>
+        {entry.own && <span class="badge">{labels.own}</span>}
       </p>
+      {shownMatch && <p class="matched">{fill(labels.inText, shownMatch)}</p>}
       {languages.map((lang) => (
-        <section key={lang} lang={lang} class="lang">
-          {languages.length > 1 && <abbr title={LANGUAGE_NAMES[lang]}>{lang.toUpperCase()}</abbr>}
-          <p class="expansion">{entry[lang].expansion ?? entry[lang].term}</p>
-          <p class="definition">{entry[lang].definition}</p>
-        </section>
+        <LanguageSection
+          key={lang}
+          entry={entry}
+          lang={lang}
+          headword={headword}
+          labelled={languages.length > 1}
+        />
       ))}
-      {relatedLabels.length > 0 && <p class="related">→ {relatedLabels.join(' · ')}</p>}
-      {sources.length > 0 && <p class="source">{sources.join(' · ')}</p>}
+      {(content.sense || content.also?.length) && (
+        <p class="sense">
+          {content.sense && <span>{fill(labels.why[content.sense.reason], content.sense.evidence)}</span>}
+          {content.also?.length ? (
+            <span>
+              {content.sense ? ' · ' : ''}
+              {labels.also}: <Links links={content.also} lang={first} onOpen={onOpen} />
+            </span>
+          ) : null}
+        </p>
+      )}
+      {content.related.length > 0 && (
+        <p class="related">
+          → <Links links={content.related} lang={first} onOpen={onOpen} />
+        </p>
+      )}
+      <SourceList sources={entry.sources} class="source" />
+    </>
+  );
+}
+
+function LanguageSection({
+  entry,
+  lang,
+  headword,
+  labelled,
+}: {
+  entry: Entry;
+  lang: 'nl' | 'en';
+  headword: string;
+  labelled: boolean;
+}) {
+  const section = entry[lang];
+  const name = section.expansion ?? section.term;
+  // The headword is not shown twice: the name line only when it says more than the headword.
+  const showName = formKey(name) !== formKey(headword);
+  return (
+    <section lang={lang} class="lang">
+      {labelled && <abbr title={LANGUAGE_NAMES[lang]}>{lang.toUpperCase()}</abbr>}
+      {showName && <p class="expansion">{name}</p>}
+      <p class="definition">{section.definition}</p>
+      {entry.context.map((note, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id and never reorder
+        <p key={i} class="context">
+          {note[lang]}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+function Links({
+  links,
+  lang,
+  onOpen,
+}: {
+  links: readonly EntryLink[];
+  lang: 'nl' | 'en';
+  onOpen?: (id: string) => void;
+}) {
+  return (
+    <>
+      {links.map((link, i) => (
+        <span key={link.id}>
+          {i > 0 && ' · '}
+          {onOpen ? (
+            <button type="button" class="link" onClick={() => onOpen(link.id)}>
+              {link.label[lang]}
+            </button>
+          ) : (
+            link.label[lang]
+          )}
+        </span>
+      ))}
     </>
   );
 }

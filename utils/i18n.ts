@@ -3,6 +3,7 @@
  * the messages are also bundled here to honour the "interface language" setting.
  */
 import { browser } from 'wxt/browser';
+import type { TooltipLabels } from '../components/Tooltip';
 import en from '../public/_locales/en/messages.json';
 import nl from '../public/_locales/nl/messages.json';
 import type { UiLanguage } from './settings';
@@ -39,4 +40,34 @@ export function t(key: string, substitutions?: string | string[]): string {
 
 export function categoryLabel(category: string): string {
   return t(`category_${category.replace(/-/g, '_')}`);
+}
+
+/** A UI string in a given language, whatever the interface language (the gloss's own language). */
+export function tIn(language: 'en' | 'nl', key: string): string {
+  const entry = BUNDLED[language][key] ?? BUNDLED.en[key];
+  return entry ? entry.message : key;
+}
+
+/** A category's name in Dutch and in English. */
+export function categoryNames(category: string): { nl: string; en: string } {
+  const key = `category_${category.replace(/-/g, '_')}`;
+  return { nl: tIn('nl', key), en: tIn('en', key) };
+}
+
+/** The gloss's own words in the interface language ("$1" stands for the words of the text). */
+export function glossLabels(): TooltipLabels {
+  return {
+    pageDefined: t('pageDefined'),
+    own: t('own'),
+    also: t('glossAlso'),
+    back: t('glossBack'),
+    inText: t('glossInText', '$1'),
+    why: {
+      qualifier: t('glossWhyQualifier', '$1'),
+      paragraph: t('glossWhyParagraph', '$1'),
+      definition: t('glossWhyDefinition', '$1'),
+      cue: t('glossWhyCue', '$1'),
+    },
+    sources: t('glossSources'),
+  };
 }

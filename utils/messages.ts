@@ -1,4 +1,6 @@
+import type { TooltipLabels } from '../components/Tooltip';
 import type { PageDefinition } from '../glossary/abbreviations';
+import type { Sense } from '../glossary/context';
 import type { EntryInfo } from './dom/describe';
 
 /**
@@ -44,16 +46,24 @@ export interface AnnotateRequest {
  * is serialised as JSON on the page's main thread, where flat numbers are far cheaper than objects.
  */
 export interface AnnotateResponse {
-  /** The entry ids used in `terms`, each once. */
+  /** The readings used in `terms`, each once: the entry id ... */
   ids: string[];
+  /** ... and, at the same index, the other senses and why this one was chosen (0: none). */
+  readings?: (TermReading | 0)[];
   /** Per text, its terms as flat triples: start, end, index into `ids`. */
   terms: number[][];
   /** The page's definitions of acronyms the glossary lacks (a subset of those sent). */
   pageDefinitions: PageDefinition[];
 }
 
+/** What the context rules said about a term: its other senses and why this entry. */
+export interface TermReading {
+  alternatives?: string[];
+  sense?: Sense;
+}
+
 /** A term in a text, as the page marks it. */
-export interface FoundTerm {
+export interface FoundTerm extends TermReading {
   start: number;
   end: number;
   id: string;
@@ -62,17 +72,28 @@ export interface FoundTerm {
 /** Pack annotations (background side) into an AnnotateResponse's `ids` and `terms`. */
 export function packTerms(
   perText: readonly (readonly FoundTerm[])[],
-): Pick<AnnotateResponse, 'ids' | 'terms'> {
+): Pick<AnnotateResponse, 'ids' | 'readings' | 'terms'> {
   const index = new Map<string, number>();
+  const ids: string[] = [];
+  const readings: (TermReading | 0)[] = [];
   const terms = perText.map((found) => {
     const flat: number[] = [];
-    for (const { start, end, id } of found) {
-      if (!index.has(id)) index.set(id, index.size);
-      flat.push(start, end, index.get(id) as number);
+    for (const { start, end, id, alternatives, sense } of found) {
+      const key = alternatives || sense ? JSON.stringify([id, alternatives, sense]) : id;
+      let at = index.get(key);
+      if (at === undefined) {
+        at = ids.length;
+        index.set(key, at);
+        ids.push(id);
+        readings.push(
+          alternatives || sense ? { ...(alternatives && { alternatives }), ...(sense && { sense }) } : 0,
+        );
+      }
+      flat.push(start, end, at);
     }
     return flat;
   });
-  return { ids: [...index.keys()], terms };
+  return readings.some(Boolean) ? { ids, readings, terms } : { ids, terms };
 }
 
 /** The terms of text `i` of a response (content-script side). */
@@ -80,10 +101,13 @@ export function unpackTerms(response: AnnotateResponse, i: number): FoundTerm[] 
   const flat = response.terms[i] ?? [];
   const found: FoundTerm[] = [];
   for (let k = 0; k + 2 < flat.length; k += 3) {
+    const at = flat[k + 2] as number;
+    const reading = response.readings?.[at];
     found.push({
       start: flat[k] as number,
       end: flat[k + 1] as number,
-      id: response.ids[flat[k + 2] as number] ?? '',
+      id: response.ids[at] ?? '',
+      ...(reading || {}),
     });
   }
   return found;
@@ -93,6 +117,8 @@ export function unpackTerms(response: AnnotateResponse, i: number): FoundTerm[] 
 export interface DescribeRequest {
   type: 'begrip:describe';
   id: string;
+  /** The other senses of the term, to be named in the gloss. */
+  also?: string[];
 }
 
 export type DescribeResponse = EntryInfo;
@@ -102,12 +128,12 @@ export interface GlossViewRequest {
   type: 'begrip:gloss-view';
 }
 
-/** The gloss's labels in the user's interface language. */
+/** The gloss's labels in the user's interface language, category names in both languages. */
 export interface GlossViewResponse {
-  pageDefined: string;
-  own: string;
-  /** Category id → its name. */
-  categories: Record<string, string>;
+  labels: TooltipLabels;
+  uiLanguage: 'nl' | 'en';
+  /** Category id → its name in Dutch and in English. */
+  categories: Record<string, { nl: string; en: string }>;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -155,7 +181,11 @@ export function isDescribeRequest(value: unknown): value is DescribeRequest {
     isObject(value) &&
     value.type === 'begrip:describe' &&
     typeof value.id === 'string' &&
-    value.id.length < 100
+    value.id.length < 100 &&
+    (value.also === undefined ||
+      (Array.isArray(value.also) &&
+        value.also.length < 20 &&
+        value.also.every((id) => typeof id === 'string' && id.length < 100)))
   );
 }
 

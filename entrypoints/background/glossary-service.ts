@@ -75,7 +75,7 @@ export class GlossaryService {
     return { ...packTerms(texts.map((text) => used.annotate(text))), pageDefinitions: [...used.definitions] };
   }
 
-  async describe(id: string): Promise<DescribeResponse | null> {
-    return entryInfo((await this.compile()).byId, id);
+  async describe(id: string, also: readonly string[] = []): Promise<DescribeResponse | null> {
+    return entryInfo((await this.compile()).byId, id, also);
   }
 }

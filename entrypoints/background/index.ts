@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CATEGORIES } from '../../glossary/schema';
-import { categoryLabel, setUiLanguage, t } from '../../utils/i18n';
+import { categoryNames, glossLabels, setUiLanguage, uiLanguage } from '../../utils/i18n';
 import { lookupPath, readerPath } from '../../utils/lookup';
 import {
   type GlossViewResponse,
@@ -56,9 +56,9 @@ async function injectGlossView(tabId: number, frameId: number): Promise<GlossVie
   ]);
   setUiLanguage(language);
   return {
-    pageDefined: t('pageDefined'),
-    own: t('own'),
-    categories: Object.fromEntries(CATEGORIES.map((category) => [category, categoryLabel(category)])),
+    labels: glossLabels(),
+    uiLanguage: uiLanguage(),
+    categories: Object.fromEntries(CATEGORIES.map((category) => [category, categoryNames(category)])),
   };
 }
 
@@ -70,7 +70,7 @@ export default defineBackground(() => {
   const glossary = new GlossaryService();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
-    if (isDescribeRequest(message)) return glossary.describe(message.id);
+    if (isDescribeRequest(message)) return glossary.describe(message.id, message.also);
     if (isGlossViewRequest(message) && sender.tab?.id !== undefined)
       return injectGlossView(sender.tab.id, sender.frameId ?? 0);
     return undefined;

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
-import { describeMark } from '../../utils/dom/describe';
+import { describeId, describeMark } from '../../utils/dom/describe';
 import type { Gloss } from '../../utils/dom/gloss';
 import { GLOSS_MODULE_GLOBAL, type GlossModule } from '../../utils/dom/gloss-module';
 import { unmarkAll } from '../../utils/dom/highlighter';
@@ -103,8 +103,12 @@ export default defineContentScript({
       const request: AnnotateRequest = { type: 'begrip:annotate', texts, definitions };
       return browser.runtime.sendMessage(request) as Promise<AnnotateResponse>;
     };
-    const lookup = (id: string) => {
-      const request: DescribeRequest = { type: 'begrip:describe', id };
+    const lookup = (id: string, also: readonly string[]) => {
+      const request: DescribeRequest = {
+        type: 'begrip:describe',
+        id,
+        ...(also.length && { also: [...also] }),
+      };
       return browser.runtime.sendMessage(request) as Promise<DescribeResponse | null>;
     };
 
@@ -124,14 +128,16 @@ export default defineContentScript({
         signal: abort.signal,
       });
       const createGloss = async (): Promise<Gloss> => {
-        const { module, categories, pageDefined, own } = await loadGlossAssets();
+        const { module, categories, labels, uiLanguage } = await loadGlossAssets();
         if (abort.signal.aborted) throw new Error('Begrip: stopped');
+        const names = (c: string) => categories[c] ?? { nl: c, en: c };
         return new module.Gloss({
-          describe: (mark) =>
-            describeMark(mark, lookup, scheduler.pageDefinitions, (c) => categories[c] ?? c),
+          describe: (mark) => describeMark(mark, lookup, scheduler.pageDefinitions, names),
+          describeId: (id) => describeId(id, [], lookup, names),
           language: () => settings.language,
+          uiLanguage,
           view: module.view,
-          labels: { pageDefined, own },
+          labels,
           signal: abort.signal,
         });
       };

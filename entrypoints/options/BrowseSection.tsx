@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CategoryOptions } from '../../components/CategoryOptions';
 import { EntryView } from '../../components/EntryView';
 import type { Category, Entry } from '../../glossary/schema';
-import { categoryLabel, t } from '../../utils/i18n';
+import { categoryLabel, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
@@ -43,7 +43,8 @@ export function BrowseSection() {
           language={language}
           categoryLabel={categoryLabel(open.category)}
           onOpenRelated={(id) => setOpen(byId.get(id) ?? open)}
-          relatedLabel={(id) => (byId.get(id) ? label(byId.get(id) as Entry) : id)}
+          relatedEntry={(id) => byId.get(id)}
+          uiLanguage={uiLanguage()}
           labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
         />
       )}

@@ -6,7 +6,7 @@ import { SiteSwitch } from '../../components/SiteSwitch';
 import { PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { CATEGORIES, type Category, type Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
-import { categoryLabel, setUiLanguage, t } from '../../utils/i18n';
+import { categoryLabel, setUiLanguage, t, uiLanguage } from '../../utils/i18n';
 import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
@@ -142,7 +142,8 @@ export function App() {
             const related = byId.get(id);
             if (related) openEntry(related);
           }}
-          relatedLabel={(id) => byId.get(id)?.acronym ?? byId.get(id)?.nl.term ?? id}
+          relatedEntry={(id) => byId.get(id)}
+          uiLanguage={uiLanguage()}
           labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
         />
         <p class="hint" role="status">

@@ -11,11 +11,11 @@ import { findDefinitions, type PageDefinition } from '../../glossary/abbreviatio
 import { createAnnotator } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
-import { describeMark, entryInfo } from '../../utils/dom/describe';
+import { describeId, describeMark, entryInfo } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { glossView } from '../../utils/dom/gloss-view';
 import { MARK_TAG } from '../../utils/dom/highlighter';
-import { categoryLabel, t } from '../../utils/i18n';
+import { categoryLabel, categoryNames, glossLabels, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
@@ -79,12 +79,14 @@ export function Reader() {
       .getValue()
       .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
     const abort = new AbortController();
+    const lookup = (id: string, also: readonly string[]) => entryInfo(byIdRef.current, id, also);
     const gloss = new Gloss({
-      describe: (mark) =>
-        describeMark(mark, (id) => entryInfo(byIdRef.current, id), definitionsRef.current, categoryLabel),
+      describe: (mark) => describeMark(mark, lookup, definitionsRef.current, categoryNames),
+      describeId: (id) => describeId(id, [], lookup, categoryNames),
       language: () => languageRef.current,
+      uiLanguage: uiLanguage(),
       view: glossView,
-      labels: { pageDefined: t('pageDefined'), own: t('own') },
+      labels: glossLabels(),
       signal: abort.signal,
     });
     glossRef.current = gloss;

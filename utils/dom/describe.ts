@@ -1,40 +1,79 @@
-import type { TooltipContent } from '../../components/Tooltip';
+import type { EntryLink, TooltipContent } from '../../components/Tooltip';
 import { PAGE_ID_PREFIX, type PageDefinition } from '../../glossary/abbreviations';
 import type { Entry } from '../../glossary/schema';
+import { readingOf } from './highlighter';
 
-/** An entry with the short labels of its related entries, as the gloss shows them. */
+/** An entry with its related entries and other senses named in both languages, as the gloss shows them. */
 export interface EntryInfo {
   entry: Entry;
-  relatedLabels: string[];
+  related: EntryLink[];
+  also?: EntryLink[];
 }
 
-export function entryInfo(byId: ReadonlyMap<string, Entry>, id: string): EntryInfo | null {
+function linkTo(byId: ReadonlyMap<string, Entry>, id: string): EntryLink {
+  const entry = byId.get(id);
+  if (!entry) return { id, label: { nl: id, en: id } };
+  return { id, label: { nl: entry.acronym ?? entry.nl.term, en: entry.acronym ?? entry.en.term } };
+}
+
+export function entryInfo(
+  byId: ReadonlyMap<string, Entry>,
+  id: string,
+  also: readonly string[] = [],
+): EntryInfo | null {
   const entry = byId.get(id);
   if (!entry) return null;
-  const relatedLabels = entry.related.map((relatedId) => {
-    const related = byId.get(relatedId);
-    return related ? (related.acronym ?? related.nl.term) : relatedId;
-  });
-  return { entry, relatedLabels };
+  const info: EntryInfo = { entry, related: entry.related.map((relatedId) => linkTo(byId, relatedId)) };
+  const senses = also.filter((other) => byId.has(other));
+  if (senses.length) info.also = senses.map((other) => linkTo(byId, other));
+  return info;
 }
+
+/** Category id → its name in both languages. */
+export type CategoryNames = (category: string) => { nl: string; en: string };
 
 /**
  * What the gloss shows for a mark: its glossary entry (curated or own), looked up by `lookup`
  * (locally in the reader, in the background for the content script), or the page's own expansion.
+ * What the context rules said (other senses, why) is kept by the highlighter, never in the DOM.
  */
 export async function describeMark(
   mark: HTMLElement,
-  lookup: (id: string) => EntryInfo | null | Promise<EntryInfo | null>,
+  lookup: (id: string, also: readonly string[]) => EntryInfo | null | Promise<EntryInfo | null>,
   definitions: readonly PageDefinition[],
-  /** The category's name in the UI language (the content script asks browser.i18n, pages use t()). */
-  categoryLabel: (category: string) => string,
+  categories: CategoryNames,
 ): Promise<TooltipContent | null> {
-  const id = mark.dataset.begripId ?? '';
+  const reading = readingOf(mark);
+  if (!reading) return null;
+  const { id } = reading;
   if (id.startsWith(PAGE_ID_PREFIX)) {
     const acronym = id.slice(PAGE_ID_PREFIX.length);
     const definition = definitions.find((d) => d.acronym === acronym);
     return definition ? { kind: 'page', acronym, expansion: definition.expansion } : null;
   }
-  const info = await lookup(id);
-  return info ? { kind: 'entry', ...info, categoryLabel: categoryLabel(info.entry.category) } : null;
+  const info = await describeId(id, reading.alternatives ?? [], lookup, categories);
+  if (!info || info.kind !== 'entry') return info;
+  return {
+    ...info,
+    ...(reading.text && { matched: reading.text }),
+    ...(reading.sense && { sense: reading.sense }),
+  };
+}
+
+/** The gloss of an entry by id: what a related term or another sense opens. */
+export async function describeId(
+  id: string,
+  also: readonly string[],
+  lookup: (id: string, also: readonly string[]) => EntryInfo | null | Promise<EntryInfo | null>,
+  categories: CategoryNames,
+): Promise<TooltipContent | null> {
+  const info = await lookup(id, also);
+  if (!info) return null;
+  return {
+    kind: 'entry',
+    entry: info.entry,
+    category: categories(info.entry.category),
+    related: info.related,
+    ...(info.also && { also: info.also }),
+  };
 }

@@ -9,7 +9,7 @@
  * Keyboard: Alt+Shift+N / Alt+Shift+P step to the next / previous term (marks stay out of the
  * tab order, so pages with hundreds of terms remain quick to tab through).
  */
-import type { TooltipContent } from '../../components/Tooltip';
+import type { TooltipContent, TooltipLabels } from '../../components/Tooltip';
 import type { GlossLanguage } from '../settings';
 import { markOf, stepDirection } from './gloss-module';
 import type { GlossView } from './gloss-view';
@@ -19,20 +19,21 @@ const OPEN_DELAY_MS = 300;
 const CLOSE_DELAY_MS = 250;
 const GAP = 6;
 const MARGIN = 8;
-
-/** Labels in the UI language. */
-export interface GlossLabels {
-  pageDefined: string;
-  own: string;
-}
+/** Below this, a gloss would be a slit: it then scrolls in at least this much room. */
+const MIN_ROOM = 120;
 
 export interface GlossOptions {
   /** What to show for a mark; may come from elsewhere (the content script asks the background). */
   describe: (mark: HTMLElement) => TooltipContent | null | Promise<TooltipContent | null>;
+  /** What to show for another entry the gloss links to (a related term, another sense). */
+  describeId: (id: string) => TooltipContent | null | Promise<TooltipContent | null>;
   language: () => GlossLanguage;
+  /** The interface language: first when the gloss shows both languages. */
+  uiLanguage: 'nl' | 'en';
   /** The preact view (gloss-view.tsx), kept apart so the content script can load it with this class. */
   view: GlossView;
-  labels: GlossLabels;
+  /** The gloss's own words in the interface language. */
+  labels: TooltipLabels;
   signal: AbortSignal;
 }
 
@@ -104,23 +105,47 @@ export class Gloss {
     );
   }
 
+  /** Entries opened from the gloss (related terms, other senses), for the back button. */
+  private trail: TooltipContent[] = [];
+
   private render(mark: HTMLElement, content: TooltipContent): void {
     if (this.current && this.current !== mark) this.release(this.current);
     this.shadowHost ??= createHost(this.options.view.css);
     const { host, container } = this.shadowHost;
     if (!host.isConnected) document.documentElement.append(host);
+    if (this.current !== mark) this.trail = [];
     this.current = mark;
     mark.setAttribute('aria-describedby', this.tooltipId);
     this.options.view.render(container, {
       id: this.tooltipId,
       content,
       language: this.options.language(),
-      pageDefinedLabel: this.options.labels.pageDefined,
-      ownLabel: this.options.labels.own,
+      uiLanguage: this.options.uiLanguage,
+      labels: this.options.labels,
+      onOpen: (id) => this.open(mark, content, id),
+      ...(this.trail.length > 0 && { onBack: () => this.back(mark) }),
       onPointerEnter: () => this.cancelTimers(),
       onPointerLeave: () => this.scheduleHide(),
     });
     this.place();
+  }
+
+  /** Show another entry in the same gloss, at the same term; Back returns. */
+  private open(mark: HTMLElement, from: TooltipContent, id: string): void {
+    const request = ++this.showing;
+    Promise.resolve(this.options.describeId(id)).then(
+      (content) => {
+        if (!content || request !== this.showing || this.current !== mark) return;
+        this.trail.push(from);
+        this.render(mark, content);
+      },
+      () => {},
+    );
+  }
+
+  private back(mark: HTMLElement): void {
+    const previous = this.trail.pop();
+    if (previous && this.current === mark) this.render(mark, previous);
   }
 
   hide(): void {
@@ -183,7 +208,10 @@ export class Gloss {
     clearTimeout(this.closeTimer);
   }
 
-  /** Below the term, or above it when it does not fit; clamped to the viewport horizontally. */
+  /**
+   * Below the term, or above it when it does not fit; when it fits on neither side, on the side
+   * with more room, scrolling inside itself. Never over the term; clamped to the viewport.
+   */
   private place(): void {
     const mark = this.current;
     const tooltip = this.shadowHost?.container.firstElementChild as HTMLElement | null | undefined;
@@ -194,17 +222,23 @@ export class Gloss {
     }
     const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
     const origin = this.shadowHost.host.getBoundingClientRect();
-    const width = tooltip.offsetWidth;
-    const height = tooltip.offsetHeight;
     const viewportWidth = document.documentElement.clientWidth;
     const viewportHeight = window.innerHeight;
+    const roomBelow = viewportHeight - rect.bottom - GAP - MARGIN;
+    const roomAbove = rect.top - GAP - MARGIN;
+    // Natural height first; when it fits on neither side, the larger side and a scrolling gloss.
+    tooltip.style.removeProperty('--room');
+    const height = tooltip.offsetHeight;
+    const side = height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
+    const room = Math.max(side === 'below' ? roomBelow : roomAbove, MIN_ROOM);
+    if (height > room) tooltip.style.setProperty('--room', `${room}px`);
+    const shown = Math.min(height, room);
+    const width = tooltip.offsetWidth;
     const left = Math.max(MARGIN, Math.min(rect.left, viewportWidth - width - MARGIN));
-    const below = rect.bottom + GAP;
-    const above = rect.top - GAP - height;
-    const top = below + height > viewportHeight - MARGIN && above >= MARGIN ? above : below;
+    const top = side === 'below' ? rect.bottom + GAP : rect.top - GAP - shown;
     tooltip.style.left = `${left - origin.left}px`;
     tooltip.style.top = `${top - origin.top}px`;
-    tooltip.dataset.placement = top === above ? 'above' : 'below';
+    tooltip.dataset.placement = side;
   }
 
   private listen(signal: AbortSignal): void {

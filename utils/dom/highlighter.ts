@@ -222,8 +222,31 @@ function wrapPieces(node: Text, pieces: readonly Piece[]): HTMLElement[] {
   return marks;
 }
 
-/** What is marked: [start, end) of a run's text, for entry `id`. */
-export type Span = Pick<Annotation, 'start' | 'end' | 'id'>;
+/** What is marked: [start, end) of a run's text, for entry `id`, with what the context rules said. */
+export type Span = Pick<Annotation, 'start' | 'end' | 'id' | 'alternatives' | 'sense'>;
+
+/** What a mark stands for, as the gloss needs it: the entry, its other senses, why, the text. */
+export interface MarkReading {
+  id: string;
+  alternatives?: string[];
+  sense?: Annotation['sense'];
+  text?: string;
+}
+
+/**
+ * Kept here, in the extension's isolated world, rather than in the page's DOM: a page can read
+ * attributes but not this map (audit F4). A mark the page made itself has no reading.
+ */
+const readings = new WeakMap<Element, MarkReading>();
+
+export function readingOf(mark: Element): MarkReading | undefined {
+  return readings.get(mark);
+}
+
+/** For marks made elsewhere (the large-page path, the reader): remember what they stand for. */
+export function setReading(mark: Element, reading: MarkReading): void {
+  readings.set(mark, reading);
+}
 
 export interface MarkedTerm<T extends Span = Span> {
   annotation: T;
@@ -266,11 +289,29 @@ export function markRun<T extends Span>(run: TextRun, annotations: readonly T[])
       group.map(({ from, to, annotation }) => ({ from, to, id: annotation.id })),
     );
     elements.forEach((element, i) => {
-      marked.push({ annotation: (group[i] as (typeof group)[number]).annotation, element });
+      const { annotation } = group[i] as (typeof group)[number];
+      readings.set(element, {
+        id: annotation.id,
+        ...(annotation.alternatives && { alternatives: annotation.alternatives }),
+        ...(annotation.sense && { sense: annotation.sense }),
+        text: runText(run, annotation),
+      });
+      marked.push({ annotation, element });
     });
     p = q;
   }
   return marked;
+}
+
+/** The run's text of an annotation (it may span several nodes). */
+function runText(run: TextRun, span: Span): string {
+  let text = '';
+  run.nodes.forEach((node, i) => {
+    const at = run.offsets[i] as number;
+    if (at < span.end && at + node.data.length > span.start)
+      text += node.data.slice(Math.max(0, span.start - at), span.end - at);
+  });
+  return text;
 }
 
 /** Remove every wrapper under `root`, merging the text back. */

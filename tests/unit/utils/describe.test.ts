@@ -1,35 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { CURATED_ENTRIES } from '../../../glossary/data';
-import { describeMark, entryInfo } from '../../../utils/dom/describe';
+import { describeId, describeMark, entryInfo } from '../../../utils/dom/describe';
+import { type MarkReading, setReading } from '../../../utils/dom/highlighter';
 
 const byId = new Map(CURATED_ENTRIES.map((e) => [e.id, e]));
-const lookup = (id: string) => entryInfo(byId, id);
-const mark = (id: string) => {
+const lookup = (id: string, also: readonly string[]) => entryInfo(byId, id, also);
+const names = (c: string) => ({ nl: `cat-nl:${c}`, en: `cat-en:${c}` });
+const mark = (reading: MarkReading | string) => {
   const element = document.createElement('begrip-mark');
-  element.dataset.begripId = id;
+  setReading(element, typeof reading === 'string' ? { id: reading } : reading);
   return element;
 };
 
 describe('describeMark', () => {
-  it('describes a glossary entry with its category and related labels', async () => {
-    const content = await describeMark(mark('nmi'), lookup, [], (c) => `cat:${c}`);
-    expect(content).toMatchObject({ kind: 'entry', categoryLabel: 'cat:mission' });
-    expect(content?.kind === 'entry' && content.relatedLabels).toContain('OIR');
+  it('describes a glossary entry with its category in both languages and its related entries', async () => {
+    const content = await describeMark(mark('nmi'), lookup, [], names);
+    expect(content).toMatchObject({
+      kind: 'entry',
+      category: { nl: 'cat-nl:mission', en: 'cat-en:mission' },
+    });
+    const related = content?.kind === 'entry' ? content.related : [];
+    expect(related.find((link) => link.id === 'oir')?.label).toEqual({ nl: 'OIR', en: 'OIR' });
+  });
+
+  it('passes on what the context rules said: the text, why, the other senses', async () => {
+    const reading: MarkReading = {
+      id: 'nmi',
+      text: 'NAVO Missie Irak',
+      sense: { reason: 'qualifier', evidence: 'Dutch' },
+      alternatives: ['oir'],
+    };
+    const content = await describeMark(mark(reading), lookup, [], names);
+    expect(content).toMatchObject({ matched: 'NAVO Missie Irak', sense: reading.sense });
+    expect(content?.kind === 'entry' && content.also?.map((l) => l.id)).toEqual(['oir']);
   });
 
   it('describes an acronym the page defines, and nothing for unknown ids', async () => {
     const definitions = [{ acronym: 'WB', expansion: 'Wereldbank', start: 0, end: 10 }];
-    expect(await describeMark(mark('page:WB'), lookup, definitions, String)).toEqual({
+    expect(await describeMark(mark('page:WB'), lookup, definitions, names)).toEqual({
       kind: 'page',
       acronym: 'WB',
       expansion: 'Wereldbank',
     });
-    expect(await describeMark(mark('page:XX'), lookup, definitions, String)).toBeNull();
-    expect(await describeMark(mark('no-such-entry'), lookup, definitions, String)).toBeNull();
+    expect(await describeMark(mark('page:XX'), lookup, definitions, names)).toBeNull();
+    expect(await describeMark(mark('no-such-entry'), lookup, definitions, names)).toBeNull();
+  });
+
+  it('tells a page nothing about a mark it made itself (audit F4)', async () => {
+    const forged = document.createElement('begrip-mark');
+    forged.setAttribute('data-begrip-id', 'nmi');
+    expect(await describeMark(forged, lookup, [], names)).toBeNull();
   });
 
   it('waits for a lookup that answers later (the background)', async () => {
     const later = (id: string) => Promise.resolve(entryInfo(byId, id));
-    expect((await describeMark(mark('oir'), later, [], String))?.kind).toBe('entry');
+    expect((await describeMark(mark('oir'), later, [], names))?.kind).toBe('entry');
+    expect((await describeId('oir', [], later, names))?.kind).toBe('entry');
   });
 });
