@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FormSyntaxError, formsText, parseFormsText } from '../glossary/formats/forms-text';
 import { type Entry, formatIssue, parseEntry } from '../glossary/schema';
 import { CategoryOptions } from './CategoryOptions';
 
@@ -23,7 +24,11 @@ type Fields = Record<
   | 'enTerm'
   | 'enExpansion'
   | 'enDefinition'
-  | 'variants',
+  | 'variants'
+  | 'scopeCountry'
+  | 'contextNl'
+  | 'contextEn'
+  | 'contextSource',
   string
 >;
 
@@ -39,7 +44,11 @@ function fieldsOf(entry?: Entry): Fields {
     enTerm: entry?.en.term ?? '',
     enExpansion: entry?.en.expansion ?? '',
     enDefinition: entry?.en.definition ?? '',
-    variants: entry?.forms.map((form) => form.text).join('\n') ?? '',
+    variants: entry ? formsText(entry.forms, '\n') : '',
+    scopeCountry: entry?.scope?.country ?? '',
+    contextNl: entry?.context[0]?.nl ?? '',
+    contextEn: entry?.context[0]?.en ?? '',
+    contextSource: entry?.context[0] ? sourceText(entry.context[0].sources[0]) : '',
   };
 }
 
@@ -47,14 +56,36 @@ const optional = (value: string) => (value.trim() ? value : undefined);
 /** Definitions are one paragraph: line breaks typed in the text area become spaces. */
 const oneLine = (value: string) => value.replace(/\s+/g, ' ');
 
-/** One form per line; a form kept from the original keeps its status and other attributes. */
-function formsOf(lines: string, original?: Entry): Entry['forms'] {
-  const before = new Map(original?.forms.map((form) => [form.text, form]));
-  return lines
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((text) => before.get(text) ?? { text, status: 'admitted' });
+/** One form per line, with its attributes in braces ("0IR {deprecated}"); JSON as exported. */
+function formsOf(lines: string): unknown {
+  if (lines.trim().startsWith('[')) {
+    try {
+      return JSON.parse(lines);
+    } catch {
+      throw new FormSyntaxError('the forms are neither one per line nor valid JSON');
+    }
+  }
+  return parseFormsText(lines, /\r?\n/);
+}
+
+/** A source as typed: a URL, a Kamerstuk number ("29 521, nr. 471") or a title. */
+function sourceOf(text: string): Record<string, string> {
+  const value = text.trim();
+  if (/^https?:\/\//.test(value)) return { url: value };
+  if (/^\d[\d ]*\d(?: [A-Z]+)?, nr\. [\dA-Z]+$/.test(value)) return { kamerstuk: value };
+  return { title: value };
+}
+
+function sourceText(source: Entry['sources'][number] | undefined): string {
+  return source?.url ?? source?.kamerstuk ?? source?.title ?? source?.corpus ?? source?.seed ?? '';
+}
+
+/** The first context note as typed; further notes of an imported entry are kept as they were. */
+function contextOf(fields: Fields, original?: Entry): unknown[] {
+  const rest = original?.context.slice(1) ?? [];
+  if (!fields.contextNl.trim() && !fields.contextEn.trim() && !fields.contextSource.trim()) return rest;
+  const sources = fields.contextSource.trim() ? [sourceOf(fields.contextSource)] : [];
+  return [{ nl: oneLine(fields.contextNl), en: oneLine(fields.contextEn), sources }, ...rest];
 }
 
 /** Builds the raw entry the schema checks; empty optional fields are left out. */
@@ -76,8 +107,15 @@ function rawOf(fields: Fields, original?: Entry): unknown {
       expansion: optional(fields.enExpansion),
       definition: oneLine(fields.enDefinition),
     },
-    forms: formsOf(fields.variants, original),
-    context: original?.context ?? [],
+    ...(fields.scopeCountry.trim() && {
+      scope: { ...original?.scope, country: fields.scopeCountry.trim().toUpperCase() },
+    }),
+    ...(!fields.scopeCountry.trim() &&
+      original?.scope?.organisation && {
+        scope: { organisation: original.scope.organisation },
+      }),
+    forms: formsOf(fields.variants),
+    context: contextOf(fields, original),
     related: original?.related ?? [],
     sources: original?.sources ?? [],
     own: true,
@@ -92,7 +130,14 @@ export function OwnEntryForm({ entry, label, categoryLabel, onSave, onCancel }: 
     setFields({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = parseEntry(rawOf(fields, entry), fields.id || 'new entry');
+    let raw: unknown;
+    try {
+      raw = rawOf(fields, entry);
+    } catch (error) {
+      if (!(error instanceof FormSyntaxError)) throw error;
+      return setErrors([`${label('fieldVariants')}: ${error.message}`]);
+    }
+    const result = parseEntry(raw, fields.id || 'new entry');
     if (!result.ok) return setErrors(result.issues.map(formatIssue));
     setErrors(await onSave(result.entry));
   };
@@ -141,6 +186,11 @@ export function OwnEntryForm({ entry, label, categoryLabel, onSave, onCancel }: 
       {text('enExpansion', 'fieldEnExpansion')}
       {area('enDefinition', 'fieldEnDefinition')}
       {area('variants', 'fieldVariants')}
+      <p class="wide hint">{label('fieldVariantsHint')}</p>
+      {text('scopeCountry', 'fieldScopeCountry')}
+      {area('contextNl', 'fieldContextNl')}
+      {area('contextEn', 'fieldContextEn')}
+      {text('contextSource', 'fieldContextSource')}
       {errors.length > 0 && (
         <ul class="errors wide" role="alert">
           {errors.map((error) => (

@@ -64,17 +64,22 @@ export interface DefinitionReading {
   pageDefined: PageDefinition[];
   /** Acronyms with several senses in the glossary, the sense the text's expansion names. */
   chosen: Map<string, { id: string; expansion: string }>;
+  /** Entries whose acronym the text defines as the glossary does: the text confirms them. */
+  confirmed: Set<string>;
 }
 
 /** Read the definitions (first one per acronym) against the glossary. */
 export function readDefinitions(matcher: Matcher, found: readonly PageDefinition[]): DefinitionReading {
-  const reading: DefinitionReading = { pageDefined: [], chosen: new Map() };
+  const reading: DefinitionReading = { pageDefined: [], chosen: new Map(), confirmed: new Set() };
   const seen = new Set<string>();
   const byId = new Map(matcher.entries.map((entry) => [entry.id, entry]));
   for (const definition of found) {
     if (seen.has(definition.acronym) || seen.size >= MAX_DEFINITIONS) continue;
     seen.add(definition.acronym);
-    const known = matcher.match(definition.acronym).find((m) => m.text === definition.acronym);
+    // Every sense of the bare acronym: there is no context around it to choose with.
+    const known = matcher
+      .match(definition.acronym, { context: false })
+      .find((m) => m.text === definition.acronym);
     if (!known) {
       reading.pageDefined.push(definition);
       continue;
@@ -82,7 +87,8 @@ export function readDefinitions(matcher: Matcher, found: readonly PageDefinition
     const senses = [known.id, ...(known.alternatives ?? [])].map((id) => byId.get(id) as Entry);
     const fitting = senses.find((entry) => entry && expansionFits(entry, definition.expansion));
     if (!fitting) reading.pageDefined.push(definition);
-    else if (senses.length > 1)
+    else reading.confirmed.add(fitting.id);
+    if (fitting && senses.length > 1)
       reading.chosen.set(definition.acronym, { id: fitting.id, expansion: definition.expansion });
   }
   return reading;
@@ -113,9 +119,49 @@ export function createAnnotator(matcher: Matcher, document: string | readonly Pa
   return {
     definitions,
     annotate(text) {
-      const glossary = matcher.match(text).map((match) => reread(match, reading, expansions));
+      const inLongForm = insideSpans(longFormSpans(text, definitions));
+      const glossary = matcher
+        .match(text, { confirmed: reading.confirmed })
+        .filter((match) => !inLongForm(match))
+        .map((match) => reread(match, reading, expansions));
       return pageMatcher ? merge(glossary, pageOnly(pageMatcher.match(text), expansions)) : glossary;
     },
+  };
+}
+
+/** At most this many long forms are looked for in each text (a page's definitions are few). */
+const MAX_LONG_FORMS = 20;
+
+/**
+ * Where the text spells out its own acronyms ("Chief of Defence Staff" before "(CDS)"): the
+ * glossary's shorter forms inside them ("Chief of Defence") are not what the text means there.
+ */
+function longFormSpans(
+  text: string,
+  definitions: readonly PageDefinition[],
+): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const { expansion } of definitions.slice(0, MAX_LONG_FORMS)) {
+    if (expansion.length < 4) continue;
+    for (let at = text.indexOf(expansion); at >= 0; at = text.indexOf(expansion, at + expansion.length))
+      spans.push({ start: at, end: at + expansion.length });
+  }
+  return spans;
+}
+
+/** A test for matches given in order of start: one pass over the spans, sorted once. */
+function insideSpans(
+  spans: { start: number; end: number }[],
+): (match: { start: number; end: number }) => boolean {
+  spans.sort((a, b) => a.start - b.start);
+  let next = 0;
+  let reach = -1;
+  return (match) => {
+    while (next < spans.length && (spans[next] as { start: number }).start <= match.start) {
+      reach = Math.max(reach, (spans[next] as { end: number }).end);
+      next++;
+    }
+    return match.end <= reach;
   };
 }
 

@@ -33,6 +33,8 @@ export interface Resolvable {
 interface Candidate {
   id: string;
   country?: string;
+  /** An institution: "their …" / "hun …" rules out the Dutch one (not "hun fracties"). */
+  institution: boolean;
   cues: ReadonlySet<string>;
 }
 
@@ -116,7 +118,7 @@ const HEAD_WORDS = new Set([
 
 const PARAGRAPH_REACH = 300;
 const QUALIFIER_REACH = 48;
-const SENTENCE_STOP = /[.;:!?()[\]\n]/;
+const SENTENCE_STOP = /[.,;:!?()[\]\n"“”«»]/;
 const POSSESSIVE_END = /['’]s\s*$/;
 const OF_COUNTRY = /^[^\S\n]+(?:of|van)[^\S\n]+(?:(?:the|het|de)[^\S\n]+)?([\p{L}.]+)/u;
 
@@ -144,8 +146,10 @@ export function qualifierAt(
   );
   before = before.slice(stop + 1).replace(POSSESSIVE_END, ' ');
   const words = before.match(new RegExp(TOKEN_SOURCE, 'gu')) ?? [];
+  // Only the nearest word that is not an article, "of" or a head word like "Ministry" may qualify:
+  // in "Somalië alsmede de tussentijdse evaluatie" Somalia qualifies nothing.
   let looked = 0;
-  for (let i = words.length - 1; i >= 0 && looked < 2; i--) {
+  for (let i = words.length - 1; i >= 0 && looked < 1; i--) {
     const word = words[i] as string;
     const country = countryOf(word, true);
     if (country) return { reason: 'qualifier', evidence: word, country };
@@ -237,6 +241,7 @@ export class ContextRules {
       this.candidates.set(entry.id, {
         id: entry.id,
         country: entry.scope?.country,
+        institution: entry.category === 'organisation',
         cues: new Set((entry.match?.cues ?? []).map(fold)),
       });
     }
@@ -251,15 +256,19 @@ export class ContextRules {
     return match.alternatives !== undefined || this.candidates.has(match.id);
   }
 
-  /** The matches with their entries decided; matches that mean nothing in the glossary dropped. */
-  resolve<M extends Resolvable>(text: string, matches: M[]): M[] {
+  /**
+   * The matches with their entries decided; matches that mean nothing in the glossary dropped.
+   * `confirmed`: entries the document itself confirms (it defines their acronym as the glossary
+   * does), kept wherever the paragraph does not name their country.
+   */
+  resolve<M extends Resolvable>(text: string, matches: M[], confirmed?: ReadonlySet<string>): M[] {
     if (!matches.some((m) => this.needs(m))) return matches;
     const scanner = new ParagraphScanner(text);
     const resolved: M[] = [];
     for (const match of matches) {
       if (!this.needs(match)) resolved.push(match);
       else {
-        const decided = this.decide(text, match, scanner);
+        const decided = this.decide(text, match, scanner, confirmed);
         if (decided) resolved.push(decided);
       }
     }
@@ -267,10 +276,15 @@ export class ContextRules {
   }
 
   private candidate(id: string): Candidate {
-    return this.candidates.get(id) ?? { id, cues: new Set() };
+    return this.candidates.get(id) ?? { id, institution: false, cues: new Set() };
   }
 
-  private decide<M extends Resolvable>(text: string, match: M, scanner: ParagraphScanner): M | undefined {
+  private decide<M extends Resolvable>(
+    text: string,
+    match: M,
+    scanner: ParagraphScanner,
+    confirmed?: ReadonlySet<string>,
+  ): M | undefined {
     const all = [match.id, ...(match.alternatives ?? [])].map((id) => this.candidate(id));
     const paragraph = tally(scanner.around(match.start, match.end));
     const qualifier = qualifierAt(text, match.start, match.end) ?? this.selfQualifier(match.text);
@@ -280,7 +294,7 @@ export class ContextRules {
       pool = this.byQualifier(all, qualifier.country);
       if (pool.length) sense = { reason: 'qualifier', evidence: qualifier.evidence };
     } else {
-      const chosen = this.byParagraph(all, paragraph);
+      const chosen = this.byParagraph(all, paragraph, confirmed);
       pool = chosen.pool;
       sense = chosen.sense;
     }
@@ -312,38 +326,37 @@ export class ContextRules {
 
   /** Entries of the qualifier's country first, else general ones; "their" rules out the Dutch. */
   private byQualifier(all: Candidate[], country: string): Candidate[] {
-    if (country === 'OTHER') return all.filter((c) => c.country !== 'NL');
+    if (country === 'OTHER') return all.filter((c) => c.country !== 'NL' || !c.institution);
     const own = all.filter((c) => c.country !== undefined && sameCountry(c.country, country));
     return own.length ? own : all.filter((c) => c.country === undefined);
   }
 
   /**
-   * No qualifier: between countries, the one the paragraph names most; a Dutch institution is
-   * kept unless an English paragraph speaks only of other countries; another country's
-   * institution only where the paragraph names that country.
+   * No qualifier: between entries of several countries, the one the paragraph names most (the
+   * Dutch one when none is named). A Dutch institution alone is kept unless an English paragraph
+   * speaks only of other countries ("In Iraq, the Ministry of Defence …"); another country's
+   * institution alone is kept (its name is its own: "Ministry of Peshmerga Affairs").
    */
   private byParagraph(
     all: Candidate[],
     paragraph: Map<string, { count: number; word: string }>,
+    confirmed?: ReadonlySet<string>,
   ): { pool: Candidate[]; sense?: Sense } {
     const mentioned = (c: Candidate) => (c.country ? this.mentions(paragraph, c.country) : undefined);
-    const ranked = [...all].sort((a, b) => (mentioned(b)?.count ?? 0) - (mentioned(a)?.count ?? 0));
-    const top = ranked[0] as Candidate;
-    const topMention = mentioned(top);
-    if (topMention && all.length > 1 && top !== all[0]) {
-      return { pool: [top, ...ranked.slice(1)], sense: { reason: 'paragraph', evidence: topMention.word } };
+    if (all.length > 1 && all.some((c) => c.country)) {
+      const score = (c: Candidate) => (mentioned(c)?.count ?? 0) * 2 + (c.country === 'NL' ? 1 : 0);
+      const ranked = [...all].sort((a, b) => score(b) - score(a));
+      const top = ranked[0] as Candidate;
+      const topMention = mentioned(top);
+      return topMention
+        ? { pool: ranked, sense: { reason: 'paragraph', evidence: topMention.word } }
+        : { pool: ranked };
     }
+    const only = all[0] as Candidate;
+    if (only.country !== 'NL' || confirmed?.has(only.id)) return { pool: all };
     const english = (paragraph.get('lang:en')?.count ?? 0) > (paragraph.get('lang:nl')?.count ?? 0);
     const foreignNamed = [...paragraph.keys()].some((code) => !code.startsWith('lang:') && code !== 'NL');
-    const fits = (c: Candidate) => {
-      if (!c.country) return true;
-      if (c.country === 'NL') return !(english && foreignNamed && !paragraph.has('NL'));
-      return mentioned(c) !== undefined;
-    };
-    const pool = all.filter(fits);
-    const first = pool[0];
-    const evidence = first?.country ? mentioned(first) : undefined;
-    return { pool, ...(evidence && { sense: { reason: 'paragraph' as const, evidence: evidence.word } }) };
+    return { pool: english && foreignNamed && !paragraph.has('NL') ? [] : all };
   }
 
   private mentions(paragraph: Map<string, { count: number; word: string }>, country: string) {

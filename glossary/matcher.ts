@@ -129,8 +129,12 @@ export class Matcher {
     });
   }
 
-  /** All matches in `text`, sorted by start, non-overlapping, longest form winning. */
-  match(text: string): Match[] {
+  /**
+   * All matches in `text`, sorted by start, non-overlapping, longest form winning, each with its
+   * entry decided by the context rules (glossary/context.ts). `confirmed`: entries the document
+   * confirms itself (see ContextRules.resolve); `context: false` skips the rules (every sense).
+   */
+  match(text: string, options: { confirmed?: ReadonlySet<string>; context?: boolean } = {}): Match[] {
     const matches: Match[] = [];
     const pattern = this.tokenPattern;
     pattern.lastIndex = 0;
@@ -158,7 +162,8 @@ export class Matcher {
         pattern.lastIndex = match.end;
       }
     }
-    return this.context.active ? this.context.resolve(text, matches) : matches;
+    if (!this.context.active || options.context === false) return matches;
+    return this.context.resolve(text, matches, options.confirmed);
   }
 
   private addForm(entry: Entry, entryIndex: number, form: SurfaceForm): void {

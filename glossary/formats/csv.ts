@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import type { Entry, ParseResult } from '../schema';
 import { validateEntries } from '../validate';
+import { FormSyntaxError, formsText, parseFormsText } from './forms-text';
 
 export const CSV_COLUMNS = [
   'id',
@@ -50,7 +51,7 @@ export function exportCsv(entries: readonly Entry[]): string {
       en_term: e.en.term,
       en_expansion: e.en.expansion ?? '',
       en_definition: e.en.definition,
-      forms: formsCell(e.forms),
+      forms: formsText(e.forms, LIST_SEPARATOR),
       related: e.related.join(LIST_SEPARATOR),
       sources: e.sources.length ? JSON.stringify(e.sources) : '',
       context: e.context.length ? JSON.stringify(e.context) : '',
@@ -59,53 +60,6 @@ export function exportCsv(entries: readonly Entry[]): string {
     }),
   );
   return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n', quotes: false, escapeFormulae: true })}\r\n`;
-}
-
-const FORM_ATTRIBUTES = /^(.*?)\s*\{([^{}]*)\}$/;
-
-/** "NATO Mission Iraq | 0IR {deprecated} | mandate {en, search-only}"; JSON when a form has a note. */
-function formsCell(forms: Entry['forms']): string {
-  if (
-    forms.some(
-      (form) => form.note !== undefined || FORM_ATTRIBUTES.test(form.text) || form.text.includes('|'),
-    )
-  )
-    return JSON.stringify(forms);
-  return forms
-    .map((form) => {
-      const attributes = [
-        form.status !== 'admitted' ? form.status : '',
-        form.lang ?? '',
-        form.highlight === false ? 'search-only' : form.highlight === true ? 'highlight' : '',
-      ].filter(Boolean);
-      return attributes.length ? `${form.text} {${attributes.join(', ')}}` : form.text;
-    })
-    .join(LIST_SEPARATOR);
-}
-
-function readForms(cell: string): unknown {
-  if (cell.trim().startsWith('[')) return json(cell, 'forms');
-  return list(cell).map((item) => {
-    const found = FORM_ATTRIBUTES.exec(item);
-    if (!found) return { text: item };
-    const form: Record<string, unknown> = { text: (found[1] as string).trim() };
-    for (const attribute of (found[2] as string)
-      .split(',')
-      .map((a) => a.trim())
-      .filter(Boolean)) {
-      if (attribute === 'preferred' || attribute === 'admitted' || attribute === 'deprecated')
-        form.status = attribute;
-      else if (attribute === 'nl' || attribute === 'en') form.lang = attribute;
-      else if (attribute === 'search-only') form.highlight = false;
-      else if (attribute === 'highlight') form.highlight = true;
-      else
-        throw new CellError(
-          'forms',
-          `"${item}": unknown attribute "${attribute}" (status, nl/en, search-only)`,
-        );
-    }
-    return form;
-  });
 }
 
 /** papaparse's escapeFormulae writes "'=..." for formula-like cells: read them back as written. */
@@ -132,6 +86,17 @@ function json(cell: string, field: string): unknown {
   }
 }
 
+/** A JSON array, or the forms syntax of forms-text.ts ("0IR {deprecated} | mandate {en, search-only}"). */
+function cellForms(cell: string): unknown {
+  if (cell.trim().startsWith('[')) return json(cell, 'forms');
+  try {
+    return parseFormsText(cell, '|');
+  } catch (error) {
+    if (error instanceof FormSyntaxError) throw new CellError('forms', error.message);
+    throw error;
+  }
+}
+
 function booleanCell(cell: string): boolean | undefined {
   if (cell === '') return undefined;
   if (cell === 'true' || cell === 'false') return cell === 'true';
@@ -154,7 +119,7 @@ function rowToRaw(cells: Record<string, string>): Record<string, unknown> {
     scope: Object.keys(scope).length ? scope : undefined,
     nl: { term: row.nl_term, expansion: optional(row.nl_expansion ?? ''), definition: row.nl_definition },
     en: { term: row.en_term, expansion: optional(row.en_expansion ?? ''), definition: row.en_definition },
-    forms: readForms(row.forms ?? row.variants ?? ''),
+    forms: cellForms(row.forms ?? row.variants ?? ''),
     related: list(row.related ?? ''),
     sources: json(row.sources ?? '', 'sources') ?? [],
     context: json(row.context ?? '', 'context') ?? [],

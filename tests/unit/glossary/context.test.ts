@@ -83,6 +83,11 @@ const TABLE: [string, [string, string][]][] = [
   ['Het Amerikaanse ministerie van Buitenlandse Zaken reageerde.', []],
   ['Hun ministerie van Defensie ontving de adviseurs.', []],
   [
+    'De missie in Irak alsmede het ministerie van Defensie.',
+    [['ministerie van Defensie', 'ministry-of-defence']],
+  ],
+  ['De leden van hun fracties in de Tweede Kamer.', [['Tweede Kamer', 'tweede-kamer']]],
+  [
     'Het Koerdische ministerie van Peshmerga-zaken wordt hervormd.',
     [['ministerie van Peshmerga-zaken', 'mopa']],
   ],

@@ -31,6 +31,16 @@ describe('curated glossary data files', () => {
         expect(ids).toEqual([...ids].sort());
       });
 
+      it('lists each entry’s forms Dutch first, then English (the order TBX keeps)', () => {
+        const misordered = entries
+          .filter((e) => {
+            const langs = (e.forms ?? []).map((f) => f.lang ?? 'nl');
+            return langs.join() !== [...langs].sort((a, b) => (a === b ? 0 : a === 'nl' ? -1 : 1)).join();
+          })
+          .map((e) => e.id);
+        expect(misordered).toEqual([]);
+      });
+
       it('is formatted with 2-space indent and one entry per object', () => {
         const text = readFileSync(`glossary/data/${category}.json`, 'utf8');
         expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
