@@ -40,10 +40,12 @@ function pageEntry(definition: PageDefinition): Entry {
 }
 
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'van', 'de', 'het', 'en', 'voor', 'in']);
+/** Folded words without the minor ones, a plural ending dropped: "Long Term Objectives" → long term objective. */
 const contentWords = (value: string) =>
   formKey(value)
     .split(' ')
-    .filter((w) => w && !MINOR_WORDS.has(w));
+    .filter((w) => w && !MINOR_WORDS.has(w))
+    .map((w) => (w.length > 4 ? w.replace(/(?:en|s)$/, '') : w));
 
 /** The text's expansion names this entry: one of its forms, or most of the same words. */
 function expansionFits(entry: Entry, expansion: string): boolean {

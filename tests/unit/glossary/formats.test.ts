@@ -131,3 +131,67 @@ describe('imports that are not valid store nothing and say where', () => {
     );
   });
 });
+
+describe('Begrip 0.1 exports (variants, no forms) still import', () => {
+  const old = {
+    id: 'oude-term',
+    kind: 'term',
+    category: 'concept',
+    nl: { term: 'oude term', definition: 'Een term uit een oude export.' },
+    en: { term: 'old term', definition: 'A term from an old export.' },
+    variants: ['oude-term', 'ouwe term'],
+    related: [],
+    sources: [{ seed: '000_0bc7f43dc9c984f1.txt', date: '2023-09' }],
+  };
+  const expectForms = (result: ReturnType<typeof importGlossary>) => {
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+    expect(result.entries[0]?.forms).toEqual([
+      { text: 'oude-term', status: 'admitted' },
+      { text: 'ouwe term', status: 'admitted' },
+    ]);
+  };
+
+  it('JSON with variants', () => {
+    expectForms(
+      importGlossary(JSON.stringify({ format: 'begrip-glossary', version: 1, entries: [old] }), 'json'),
+    );
+  });
+
+  it('CSV with a variants column', () => {
+    const csv = [
+      'id,kind,category,acronym,nl_term,nl_expansion,nl_definition,en_term,en_expansion,en_definition,variants,related,sources,match,own',
+      `oude-term,term,concept,,oude term,,Een term uit een oude export.,old term,,A term from an old export.,oude-term | ouwe term,,,,`,
+    ].join('\r\n');
+    expectForms(importGlossary(csv, 'csv'));
+  });
+
+  it('TBX with variant termSecs in the Dutch langSec', () => {
+    const variant = (term: string) =>
+      `<termSec><term>${term}</term><termNote type="termType">variant</termNote><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>`;
+    const preferred = (term: string) =>
+      `<termSec><term>${term}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`;
+    const tbx = `<?xml version="1.0" encoding="UTF-8"?><tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+      <conceptEntry id="oude-term"><descrip type="subjectField">concept</descrip>
+      <langSec xml:lang="nl"><descrip type="definition">Een term uit een oude export.</descrip>${preferred('oude term')}${variant('oude-term')}${variant('ouwe term')}</langSec>
+      <langSec xml:lang="en"><descrip type="definition">A term from an old export.</descrip>${preferred('old term')}</langSec>
+      </conceptEntry></body></text></tbx>`;
+    expectForms(importGlossary(tbx, 'tbx'));
+  });
+});
+
+describe('CSV formula cells', () => {
+  it('are written with a leading apostrophe and read back as written', () => {
+    const entry: Entry = {
+      ...hostile,
+      nl: { ...hostile.nl, definition: '=HYPERLINK("https://x.example")' },
+      own: undefined,
+    };
+    const csv = exportGlossary([{ ...entry, en: { ...entry.en, definition: '+cmd' } }], 'csv');
+    expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).toContain(`'+cmd`);
+    const result = importGlossary(csv, 'csv', new Set(['nmi']));
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+    expect(result.entries[0]?.nl.definition).toBe('=HYPERLINK("https://x.example")');
+    expect(result.entries[0]?.en.definition).toBe('+cmd');
+  });
+});
