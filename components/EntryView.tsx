@@ -2,7 +2,7 @@ import type { Entry } from '../glossary/schema';
 import { formKey } from '../glossary/text';
 import type { GlossLanguage } from '../utils/settings';
 import { SourceList } from './SourceList';
-import { glossLanguages } from './Tooltip';
+import { entryName, glossLanguages } from './Tooltip';
 
 export interface EntryViewProps {
   entry: Entry;
@@ -43,7 +43,7 @@ export function EntryView({
         {entry.own && <span class="entry-own">{labels?.own ?? 'own'}</span>}
       </header>
       {sections.map((lang) => {
-        const name = entry[lang].expansion ?? entry[lang].term;
+        const name = entryName(entry, lang);
         return (
           <section key={lang} class="entry-lang" lang={lang}>
             <p class="entry-name">

@@ -37,6 +37,8 @@ export interface TooltipLabels {
   /** Per rule, with $1 for the words of the text that decided: "chosen from “$1”". */
   why: Record<SenseReason, string>;
   sources: string;
+  /** "In context": the folded list of dated notes. */
+  context: string;
 }
 
 export const ENGLISH_LABELS: TooltipLabels = {
@@ -52,6 +54,7 @@ export const ENGLISH_LABELS: TooltipLabels = {
     cue: 'Chosen from “$1” nearby',
   },
   sources: 'Sources',
+  context: 'In context',
 };
 
 export interface TooltipProps {
@@ -78,6 +81,24 @@ export function glossLanguages(language: GlossLanguage, ui: 'nl' | 'en' = 'en'):
 }
 
 const fill = (template: string, value: string) => template.replace('$1', value);
+
+/**
+ * How an entry is named in one language: what its acronym stands for and its term, once. The
+ * term alone where it holds the expansion ("Iraqi Chief of Defence" ⊇ "Chief of Defence"); both
+ * where they differ ("Commandant der Strijdkrachten — Chief of Defence").
+ */
+export function entryName(entry: Entry, lang: 'nl' | 'en'): string {
+  const { term, expansion } = entry[lang];
+  if (!expansion) return term;
+  const termWords = new Set(formKey(term).split(' '));
+  if (
+    formKey(expansion)
+      .split(' ')
+      .every((word) => termWords.has(word))
+  )
+    return term;
+  return `${expansion} — ${term}`;
+}
 
 /** The gloss shown on the page. Props only; all glossary text is rendered as text, never as HTML. */
 export function Tooltip(props: TooltipProps) {
@@ -137,6 +158,20 @@ function EntryGloss({
           labelled={languages.length > 1}
         />
       ))}
+      {entry.context.length > 0 && (
+        // Dated facts are for the reader who wants them: folded, so the gloss stays short.
+        <details class="context">
+          <summary>
+            {labels.context} ({entry.context.length})
+          </summary>
+          {entry.context.map((note, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id and never reorder
+            <p key={i} lang={first}>
+              {note[first]}
+            </p>
+          ))}
+        </details>
+      )}
       {(content.sense || content.also?.length) && (
         <p class="sense">
           {content.sense && <span>{fill(labels.why[content.sense.reason], content.sense.evidence)}</span>}
@@ -169,21 +204,14 @@ function LanguageSection({
   headword: string;
   labelled: boolean;
 }) {
-  const section = entry[lang];
-  const name = section.expansion ?? section.term;
+  const name = entryName(entry, lang);
   // The headword is not shown twice: the name line only when it says more than the headword.
   const showName = formKey(name) !== formKey(headword);
   return (
     <section lang={lang} class="lang">
       {labelled && <abbr title={LANGUAGE_NAMES[lang]}>{lang.toUpperCase()}</abbr>}
       {showName && <p class="expansion">{name}</p>}
-      <p class="definition">{section.definition}</p>
-      {entry.context.map((note, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id and never reorder
-        <p key={i} class="context">
-          {note[lang]}
-        </p>
-      ))}
+      <p class="definition">{entry[lang].definition}</p>
     </section>
   );
 }

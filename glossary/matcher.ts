@@ -41,6 +41,11 @@ interface CompiledForm {
   properName: boolean;
   /** One of its words is an acronym ("NMI", "CJTF-OIR"). */
   acronymic: boolean;
+  /**
+   * For a phrase of a case-sensitive entry ("Resolute Support", "Strategisch Kompas"): the words
+   * that must start with a capital in the text, so the ordinary phrase in lower case is no match.
+   */
+  initialCaps: boolean[] | null;
   /** Reached through a generated plural of the last word. */
   inflected: boolean;
 }
@@ -188,6 +193,10 @@ export class Matcher {
       standalone: rule?.standalone ?? false,
       properName: words.length >= 2 && words.slice(1).some((word) => CAPITALISED.test(word)),
       acronymic: words.some(looksLikeAcronym),
+      initialCaps:
+        words.length > 1 && entry.match?.caseSensitive === true
+          ? words.map((word) => CAPITALISED.test(word))
+          : null,
       inflected: false,
     };
     let node: TrieNode | undefined;
@@ -338,6 +347,8 @@ export class Matcher {
     // A heading in capitals is not a use of an ordinary phrase ("VERSLAG VAN EEN ALGEMEEN
     // OVERLEG"); names stay names there ("MINISTERS VAN BUITENLANDSE ZAKEN").
     if (!form.properName && !form.acronymic && tokens.every((t) => ALL_CAPS_WORD.test(t.word))) return false;
+    if (form.initialCaps && !tokens.every((t, i) => !form.initialCaps?.[i] || CAPITALISED.test(t.word)))
+      return false;
     if (form.caseSensitive) {
       const sameCase = tokens.every(
         (t, i) => !form.exact[i] || t.word.replace(/\u00AD/g, '') === form.words[i],

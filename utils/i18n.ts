@@ -69,5 +69,6 @@ export function glossLabels(): TooltipLabels {
       cue: t('glossWhyCue', '$1'),
     },
     sources: t('glossSources'),
+    context: t('glossContext'),
   };
 }

@@ -130,8 +130,16 @@ export class Gloss {
     this.place();
   }
 
+  /**
+   * After the reader clicked inside the gloss (a related term, Back) it stays until Escape, a
+   * click elsewhere or another term: its new content may no longer be under the pointer.
+   */
+  private pinned = false;
+
   /** Show another entry in the same gloss, at the same term; Back returns. */
   private open(mark: HTMLElement, from: TooltipContent, id: string): void {
+    this.pinned = true;
+    this.cancelTimers();
     const request = ++this.showing;
     Promise.resolve(this.options.describeId(id)).then(
       (content) => {
@@ -144,11 +152,14 @@ export class Gloss {
   }
 
   private back(mark: HTMLElement): void {
+    this.pinned = true;
+    this.cancelTimers();
     const previous = this.trail.pop();
     if (previous && this.current === mark) this.render(mark, previous);
   }
 
   hide(): void {
+    this.pinned = false;
     this.cancelTimers();
     this.showing++;
     if (this.current) this.release(this.current);
@@ -193,11 +204,13 @@ export class Gloss {
   hover(mark: HTMLElement): void {
     clearTimeout(this.closeTimer);
     if (mark === this.current) return;
+    this.pinned = false;
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => this.show(mark), OPEN_DELAY_MS);
   }
 
   private scheduleHide(): void {
+    if (this.pinned) return;
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => this.hide(), CLOSE_DELAY_MS);

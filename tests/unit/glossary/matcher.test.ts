@@ -41,6 +41,30 @@ describe('acronyms: case-sensitive whole words', () => {
 });
 
 describe('phrases', () => {
+  it('of a case-sensitive entry need their capitals, in running text or a heading', () => {
+    const entries = [
+      {
+        id: 'rs',
+        kind: 'term' as const,
+        category: 'mission' as const,
+        nl: { term: 'Resolute Support', definition: 'x' },
+        en: { term: 'Resolute Support', definition: 'x' },
+        forms: [],
+        context: [],
+        related: [],
+        sources: [],
+        match: { caseSensitive: true },
+      },
+    ];
+    const phrases = new Matcher(entries);
+    const found = (text: string) => phrases.match(text).map((m) => m.text);
+    expect(found('de missie Resolute Support; RESOLUTE SUPPORT')).toEqual([
+      'Resolute Support',
+      'RESOLUTE SUPPORT',
+    ]);
+    expect(found('with resolute support from allies')).toEqual([]);
+  });
+
   it('match case-insensitively', () => {
     expect(ids('als Force Protection voor de missie; force protection in Bagdad')).toEqual([
       'force-protection',
