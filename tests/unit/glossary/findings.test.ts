@@ -23,6 +23,7 @@ describe('wrong in context: another country’s institution is never glossed as 
     ['Het Iraakse ministerie van Defensie ontvangt advies.', 'ministry-of-defence'],
     ['The Iraqi Chief of Defence met the mission commander.', 'cds'],
     ['The Iraqi Minister of Foreign Affairs spoke in Baghdad.', 'bz'],
+    ['De Iraakse minister van Buitenlandse Zaken sprak in Bagdad.', 'minister-van-buitenlandse-zaken'],
     ['The Iraqi Ministry of Justice and Security reform was discussed.', 'jenv'],
     ['Het Iraakse ministerie van Buitenlandse Zaken reageerde.', 'bz'],
     ['De Amerikaanse minister van Buitenlandse Zaken bezocht Bagdad.', 'bz'],
@@ -41,8 +42,11 @@ describe('wrong in context: another country’s institution is never glossed as 
 
   it('the Dutch institutions are glossed where the text is Dutch or says so', () => {
     expect(glossed('De minister van Buitenlandse Zaken en de CDS.')).toEqual([
-      ['Buitenlandse Zaken', 'bz'],
+      ['minister van Buitenlandse Zaken', 'minister-van-buitenlandse-zaken'],
       ['CDS', 'cds'],
+    ]);
+    expect(glossed('Het ministerie van Buitenlandse Zaken.')).toEqual([
+      ['ministerie van Buitenlandse Zaken', 'bz'],
     ]);
     expect(glossed('The Netherlands Ministry of Defence and the House of Representatives.')).toEqual([
       ['Netherlands Ministry of Defence', 'ministry-of-defence'],

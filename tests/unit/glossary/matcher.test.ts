@@ -97,6 +97,7 @@ describe('Dutch morphology', () => {
     expect(found('door de NMI-adviseurs, de force protection-compagnie en talrijke ISIS-strijders')).toEqual([
       ['NMI', 'nmi'],
       ['force protection', 'force-protection'],
+      ['compagnie', 'compagnie'],
       ['ISIS', 'isis'],
     ]);
   });

@@ -15,7 +15,7 @@ describe('bilingual fuzzy search', () => {
     ['red card', 'red-card-holder'],
     ['peshmerga ministry', 'mopa'],
     ['geintegreerd', 'geintegreerde-inzet'],
-    ['nato mission', 'nmi'],
+    ['nato mission iraq', 'nmi'],
     ['navo missie irak', 'nmi'],
     ['operation inherent resolve', 'oir'],
     ['inherent resolv', 'oir'],
