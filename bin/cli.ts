@@ -2,16 +2,19 @@
  * `begrip` — the curators' command line. Every command uses the same glossary/ modules as the
  * extension. Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Annotation, annotate } from '../glossary/annotate';
+import { type CoverageDocument, coverageReport, withoutHeader } from '../glossary/coverage';
+import COVERAGE_EXCLUSIONS from '../glossary/curation/coverage-exclusions.json';
 import { CURATED_ENTRIES } from '../glossary/data';
 import { detectFormat, exportGlossary, FORMATS, type Format, importGlossary } from '../glossary/formats';
 import { shortTerm } from '../glossary/forms';
 import { Matcher } from '../glossary/matcher';
 import { type Entry, formatIssue } from '../glossary/schema';
 import { GlossarySearch, hitSummary } from '../glossary/search';
-import { findUnknownTerms } from '../glossary/unknown';
+import { coverageMatcher, findUnknownTerms } from '../glossary/unknown';
 import { visibleText } from './html-text';
 
 const USAGE = `Usage: begrip <command> [options]
@@ -19,6 +22,9 @@ const USAGE = `Usage: begrip <command> [options]
 Commands:
   annotate [--json] FILE|-          mark glossary terms in a .txt or .html file (- reads stdin)
   unknown [--json] FILE|-           acronyms and names the glossary lacks, with expansions found in the text
+  coverage [--json] [--min-docs N] DIR
+                                    the same over a folder of .txt/.html files: counts, documents,
+                                    expansions; terms of the reviewed exclusion list shown apart
   lookup [--json] [--limit N] QUERY fuzzy search in Dutch or English (same search as the popup)
   export --format tbx|csv|json [--out FILE]
                                     write the glossary as TBX-Basic, CSV or JSON
@@ -106,7 +112,7 @@ function unknownCommand(args: string[], io: Io): number {
     allowPositionals: true,
   });
   const text = inputText(onePositional(positionals), io);
-  const unknown = findUnknownTerms(new Matcher(CURATED_ENTRIES), text);
+  const unknown = findUnknownTerms(coverageMatcher(CURATED_ENTRIES), text);
   if (values.json) {
     io.stdout(`${JSON.stringify(unknown)}\n`);
     return 0;
@@ -117,6 +123,60 @@ function unknownCommand(args: string[], io: Io): number {
     io.stdout(`${String(term.count).padStart(5)}  ${term.kind.padEnd(8)} ${term.form}${expansion}\n`);
   }
   return 0;
+}
+
+const TEXT_FILE = /\.(?:txt|html?)$/i;
+
+function coverageCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, 'min-docs': { type: 'string', default: '1' } },
+    allowPositionals: true,
+  });
+  const dir = onePositional(positionals);
+  const minDocs = Number(values['min-docs']);
+  if (!Number.isInteger(minDocs) || minDocs < 1)
+    throw new UsageError(`--min-docs must be a positive whole number, not "${values['min-docs']}"`);
+  const documents = readDocuments(dir);
+  const rows = coverageReport(coverageMatcher(CURATED_ENTRIES), documents, COVERAGE_EXCLUSIONS).filter(
+    (row) => row.documents.length >= minDocs,
+  );
+  if (values.json) {
+    io.stdout(`${JSON.stringify(rows)}\n`);
+    return 0;
+  }
+  const open = rows.filter((row) => !row.excluded);
+  io.stdout(
+    `${documents.length} documents; ${open.length} terms not glossed, ${rows.length - open.length} excluded\n`,
+  );
+  for (const row of open) {
+    const expansion = row.expansion ? `  = ${row.expansion}` : '';
+    io.stdout(
+      `${String(row.count).padStart(5)} ×${String(row.documents.length).padStart(3)} docs  ${row.kind.padEnd(8)} ${row.form}${expansion}  (${row.documents.slice(0, 3).join(', ')}${row.documents.length > 3 ? ', …' : ''})\n`,
+    );
+  }
+  return 0;
+}
+
+/** The .txt and .html files of a folder (HTML as its visible text, headers of corpus files dropped). */
+function readDocuments(dir: string | undefined): CoverageDocument[] {
+  if (!dir) throw new UsageError('missing DIR');
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((name) => TEXT_FILE.test(name))
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      `cannot read ${dir}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (code ?? 'unreadable')}`,
+    );
+  }
+  if (names.length === 0) throw new Error(`no .txt or .html files in ${dir}`);
+  return names.map((name) => {
+    const raw = readFileSync(join(dir, name), 'utf8');
+    return { name, text: /\.html?$/i.test(name) ? visibleText(raw) : withoutHeader(raw) };
+  });
 }
 
 function lookupCommand(args: string[], io: Io): number {
@@ -199,6 +259,7 @@ function onePositional(positionals: string[]): string | undefined {
 const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
   annotate: annotateCommand,
   unknown: unknownCommand,
+  coverage: coverageCommand,
   lookup: lookupCommand,
   export: exportCommand,
   import: importCommand,

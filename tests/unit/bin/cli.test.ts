@@ -72,6 +72,39 @@ describe('begrip unknown and lookup', () => {
   });
 });
 
+describe('begrip coverage', () => {
+  it('reports a folder’s unglossed acronyms and names with counts and documents, as JSON too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'begrip-coverage-'));
+    writeFileSync(join(dir, 'a.txt'), 'De Zwaluw Quux Base (ZQB) steunt NMI. De ZQB blijft.');
+    writeFileSync(join(dir, 'b.html'), '<p>De <b>ZQB</b> en de OIR.</p><script>ZZZ</script>');
+    writeFileSync(join(dir, 'skip.pdf'), 'not read');
+    const json = await run(['coverage', '--json', dir]);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout);
+    expect(rows[0]).toEqual({
+      form: 'ZQB',
+      kind: 'acronym',
+      count: 3,
+      documents: ['a.txt', 'b.html'],
+      expansion: 'Zwaluw Quux Base',
+    });
+    const text = await run(['coverage', '--min-docs', '2', dir]);
+    expect(text.stdout).toContain('2 documents; 1 terms not glossed');
+    expect(text.stdout).toContain('ZQB  = Zwaluw Quux Base');
+  });
+
+  it('says what is wrong with the folder, in one line', async () => {
+    const missing = await run(['coverage', '/no/such/folder']);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      1,
+      'begrip: cannot read /no/such/folder: no such folder',
+    ]);
+    const empty = await run(['coverage', mkdtempSync(join(tmpdir(), 'begrip-empty-'))]);
+    expect(empty.stderr).toMatch(/no \.txt or \.html files/);
+    expect((await run(['coverage', '--min-docs', '0', '.'])).code).toBe(2);
+  });
+});
+
 describe('begrip export and import', () => {
   it('exports TBX to a file that import --check accepts', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'begrip-cli-')), 'glossary.tbx');
