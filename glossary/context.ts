@@ -118,7 +118,8 @@ const HEAD_WORDS = new Set([
 
 const PARAGRAPH_REACH = 300;
 const QUALIFIER_REACH = 48;
-const SENTENCE_STOP = /[.,;:!?()[\]\n"“”«»]/;
+const SENTENCE_STOPS = new Set([...'.,;:!?()[]\n"“”«»'].map((ch) => ch.charCodeAt(0)));
+const WORDS = new RegExp(TOKEN_SOURCE, 'gu');
 const POSSESSIVE_END = /['’]s\s*$/;
 const OF_COUNTRY = /^[^\S\n]+(?:of|van)[^\S\n]+(?:(?:the|het|de)[^\S\n]+)?([\p{L}.]+)/u;
 
@@ -139,13 +140,11 @@ export function qualifierAt(
   start: number,
   end: number,
 ): (Sense & { country: string }) | undefined {
-  let before = text.slice(Math.max(0, start - QUALIFIER_REACH), start);
-  const stop = Math.max(
-    ...[...before.matchAll(new RegExp(SENTENCE_STOP.source, 'g'))].map((m) => m.index ?? -1),
-    -1,
-  );
-  before = before.slice(stop + 1).replace(POSSESSIVE_END, ' ');
-  const words = before.match(new RegExp(TOKEN_SOURCE, 'gu')) ?? [];
+  // Hot: runs for every match of a scoped entry, so no regex is built here.
+  let from = start;
+  while (from > 0 && from > start - QUALIFIER_REACH && !SENTENCE_STOPS.has(text.charCodeAt(from - 1))) from--;
+  const before = text.slice(from, start).replace(POSSESSIVE_END, ' ');
+  const words = before.match(WORDS) ?? [];
   // Only the nearest word that is not an article, "of" or a head word like "Ministry" may qualify:
   // in "Somalië alsmede de tussentijdse evaluatie" Somalia qualifies nothing.
   let looked = 0;
@@ -181,9 +180,23 @@ class ParagraphScanner {
 
   constructor(private readonly text: string) {}
 
+  private dutchness: boolean | undefined;
+
+  /**
+   * The text reads as Dutch: more Dutch than English function words in its first 50,000
+   * characters (a text is one block of a page, or a document in the reader and the CLI).
+   */
+  get dutch(): boolean {
+    const sample = this.text.length > LANGUAGE_SAMPLE ? this.text.slice(0, LANGUAGE_SAMPLE) : this.text;
+    this.dutchness ??= countWords(sample, DUTCH_PROBES) > countWords(sample, ENGLISH_PROBES);
+    return this.dutchness;
+  }
+
   /** The mentions within the paragraph around [start, end). */
   around(start: number, end: number): Mention[] {
     const [from, to] = this.bounds(start, end);
+    // Windows only move forward: text between them is never needed, so it is never tokenized.
+    if (from > this.scannedTo) this.scannedTo = from;
     this.scan(to);
     while (this.first < this.mentions.length && (this.mentions[this.first] as Mention).at < from)
       this.first++;
@@ -220,6 +233,16 @@ class ParagraphScanner {
     }
     this.scannedTo = Math.max(this.scannedTo, to);
   }
+}
+
+const LANGUAGE_SAMPLE = 50_000;
+const DUTCH_PROBES = [' de ', ' het ', ' van ', ' een ', ' en '];
+const ENGLISH_PROBES = [' the ', ' of ', ' and ', ' to ', ' a '];
+function countWords(text: string, probes: readonly string[]): number {
+  let count = 0;
+  for (const probe of probes)
+    for (let at = text.indexOf(probe); at >= 0; at = text.indexOf(probe, at + 1)) count++;
+  return count;
 }
 
 function tally(mentions: readonly Mention[]): Map<string, { count: number; word: string }> {
@@ -286,7 +309,7 @@ export class ContextRules {
     confirmed?: ReadonlySet<string>,
   ): M | undefined {
     const all = [match.id, ...(match.alternatives ?? [])].map((id) => this.candidate(id));
-    const paragraph = tally(scanner.around(match.start, match.end));
+    const paragraph = () => tally(scanner.around(match.start, match.end));
     const qualifier = qualifierAt(text, match.start, match.end) ?? this.selfQualifier(match.text);
     let pool = all;
     let sense: Sense | undefined;
@@ -294,7 +317,7 @@ export class ContextRules {
       pool = this.byQualifier(all, qualifier.country);
       if (pool.length) sense = { reason: 'qualifier', evidence: qualifier.evidence };
     } else {
-      const chosen = this.byParagraph(all, paragraph, confirmed);
+      const chosen = this.byParagraph(all, paragraph, scanner.dutch, confirmed);
       pool = chosen.pool;
       sense = chosen.sense;
     }
@@ -317,7 +340,7 @@ export class ContextRules {
 
   /** A country word inside the matched form itself ("Iraqi Chief of Defence"). */
   private selfQualifier(matched: string): (Sense & { country: string }) | undefined {
-    for (const word of matched.match(new RegExp(TOKEN_SOURCE, 'gu')) ?? []) {
+    for (const word of matched.match(WORDS) ?? []) {
       const country = countryOf(word, false);
       if (country) return { reason: 'qualifier', evidence: word, country };
     }
@@ -339,9 +362,15 @@ export class ContextRules {
    */
   private byParagraph(
     all: Candidate[],
-    paragraph: Map<string, { count: number; word: string }>,
+    paragraphOf: () => Map<string, { count: number; word: string }>,
+    dutchText: boolean,
     confirmed?: ReadonlySet<string>,
   ): { pool: Candidate[]; sense?: Sense } {
+    const only = all[0] as Candidate;
+    // The common case, a Dutch institution in a Dutch text, needs no look at the paragraph.
+    if (all.length === 1 && (only.country !== 'NL' || dutchText || confirmed?.has(only.id)))
+      return { pool: all };
+    const paragraph = paragraphOf();
     const mentioned = (c: Candidate) => (c.country ? this.mentions(paragraph, c.country) : undefined);
     if (all.length > 1 && all.some((c) => c.country)) {
       const score = (c: Candidate) => (mentioned(c)?.count ?? 0) * 2 + (c.country === 'NL' ? 1 : 0);
@@ -352,8 +381,6 @@ export class ContextRules {
         ? { pool: ranked, sense: { reason: 'paragraph', evidence: topMention.word } }
         : { pool: ranked };
     }
-    const only = all[0] as Candidate;
-    if (only.country !== 'NL' || confirmed?.has(only.id)) return { pool: all };
     const english = (paragraph.get('lang:en')?.count ?? 0) > (paragraph.get('lang:nl')?.count ?? 0);
     const foreignNamed = [...paragraph.keys()].some((code) => !code.startsWith('lang:') && code !== 'NL');
     return { pool: english && foreignNamed && !paragraph.has('NL') ? [] : all };
@@ -379,7 +406,7 @@ export class ContextRules {
       Math.max(0, match.start - PARAGRAPH_REACH),
       Math.min(text.length, match.end + PARAGRAPH_REACH),
     ];
-    const words = (text.slice(from, to).match(new RegExp(TOKEN_SOURCE, 'gu')) ?? []).map(fold);
+    const words = (text.slice(from, to).match(WORDS) ?? []).map(fold);
     const score = (c: Candidate) => words.filter((w) => c.cues.has(w)).length;
     const ranked = [...pool].sort((a, b) => score(b) - score(a));
     const top = ranked[0] as Candidate;

@@ -4,14 +4,18 @@
  *   (b) the matcher with a synthetic 10,000-entry glossary (curated + generated entries)
  *   (c) the naive baseline: one RegExp per entry, run over a 1 MB slice
  *   (d) the floor: one pass of a Unicode word tokenizer over the same text
+ *   (a0) baseline: the same matcher with the 0.1 glossary (127 entries, commit 0893a6a, read
+ *        with git), so the effect of the larger glossary and the context rules shows in one run
  * (RegExp compile time is included in (c): that is what such a highlighter pays per page)
  * plus compile time and retained heap of each compiled matcher. Run with --expose-gc.
  * Figures go in BENCHMARKS.md; nothing here asserts timings.
  */
+import { execFileSync } from 'node:child_process';
 import { CURATED_ENTRIES } from '../glossary/data';
 import { formsOf } from '../glossary/forms';
 import { Matcher } from '../glossary/matcher';
-import type { Entry } from '../glossary/schema';
+import type { Entry, EntryInput } from '../glossary/schema';
+import { upgradeEntry } from '../glossary/upgrade';
 import { readSeed, seedFiles } from '../tests/fixtures/seeds';
 import { syntheticGlossary } from '../tests/fixtures/synthetic';
 
@@ -71,6 +75,32 @@ function throughput(
   return { mbps: median(speeds), result };
 }
 
+const BASELINE_COMMIT = '0893a6a';
+const BASELINE_FILES = ['mission', 'organisation', 'role', 'legal-political', 'military', 'place', 'concept'];
+
+/** The glossary as it was at BASELINE_COMMIT (before the term-base records), or null outside git. */
+function baselineGlossary(): Entry[] | null {
+  try {
+    return BASELINE_FILES.flatMap((name) => {
+      const json = execFileSync('git', ['show', `${BASELINE_COMMIT}:glossary/data/${name}.json`], {
+        encoding: 'utf8',
+      });
+      return (JSON.parse(json) as unknown[]).map((raw) => {
+        const entry = upgradeEntry(raw) as EntryInput;
+        return {
+          ...entry,
+          forms: (entry.forms ?? []).map((form) => ({ ...form, status: form.status ?? 'admitted' })),
+          context: [],
+          related: entry.related ?? [],
+          sources: [],
+        } as Entry;
+      });
+    });
+  } catch {
+    return null;
+  }
+}
+
 const gc = (globalThis as { gc?: () => void }).gc;
 function compile(entries: readonly Entry[]): { matcher: Matcher; ms: number; heapMB: number } {
   gc?.();
@@ -91,7 +121,10 @@ function main() {
   const real = compile(CURATED_ENTRIES);
   const big = compile(synthetic);
 
+  const baseline = baselineGlossary();
+  const old = baseline ? compile(baseline) : null;
   const floor = throughput(text, tokenizerFloor);
+  const a0 = old ? throughput(text, (t) => old.matcher.match(t).length) : null;
   const a = throughput(text, (t) => real.matcher.match(t).length);
   const b = throughput(text, (t) => big.matcher.match(t).length);
   const naiveReal = throughput(slice, (t) => naiveCount(naiveRegExps(CURATED_ENTRIES), t), 3);
@@ -111,6 +144,15 @@ function main() {
       floor.mbps.toFixed(1),
       `${floor.result.toLocaleString('en')} tokens`,
     ],
+    ...(a0 && baseline
+      ? [
+          [
+            `(a0) baseline: matcher, 0.1 glossary (${baseline.length} entries)`,
+            a0.mbps.toFixed(1),
+            `${a0.result.toLocaleString('en')} matches`,
+          ] as [string, string, string],
+        ]
+      : []),
     [
       `(a) matcher, curated glossary (${CURATED_ENTRIES.length} entries)`,
       a.mbps.toFixed(1),
@@ -136,11 +178,14 @@ function main() {
   for (const [name, speed, result] of rows) console.log(`| ${name} | ${speed} | ${result} |`);
   console.log('\n| ratio | value | goal |\n|---|---:|---|');
   console.log(`| floor / (a) | ${(floor.mbps / a.mbps).toFixed(2)}× slower | ≤ 3× |`);
+  if (a0) console.log(`| (a0) / (a) | ${(a0.mbps / a.mbps).toFixed(2)}× slower | flat in glossary size |`);
   console.log(`| (a) / (b) | ${(a.mbps / b.mbps).toFixed(2)}× slower | ≤ 1.5× |`);
   console.log(
     `| (b) / naive 10k | ${(b.mbps / naiveBig.mbps).toFixed(0)}× faster | ≥ 20× (for (a): ${(a.mbps / naiveBig.mbps).toFixed(0)}×) |`,
   );
   console.log('\n| compiled matcher | compile ms | retained heap MB |\n|---|---:|---:|');
+  if (old && baseline)
+    console.log(`| 0.1 glossary (${baseline.length}) | ${old.ms.toFixed(1)} | ${old.heapMB.toFixed(2)} |`);
   console.log(`| curated (${CURATED_ENTRIES.length}) | ${real.ms.toFixed(1)} | ${real.heapMB.toFixed(2)} |`);
   console.log(
     `| synthetic (${synthetic.length.toLocaleString('en')}) | ${big.ms.toFixed(1)} | ${big.heapMB.toFixed(2)} |`,
