@@ -1,18 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CategoryOptions } from '../../components/CategoryOptions';
 import { EntryView } from '../../components/EntryView';
-import type { Category, Entry } from '../../glossary/schema';
+import { filterEntries, type Group, groupByMission, groupByTopic, listLabel } from '../../glossary/browse';
+import type { Entry } from '../../glossary/schema';
 import { categoryLabel, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
 
-const label = (entry: Entry) => entry.acronym ?? entry.nl.term;
+type Mode = 'topic' | 'mission' | 'az';
 
-/** The whole glossary, A–Z or by category, with the same entry view as the popup. */
+/** The whole glossary by topic, by mission or A–Z, narrowed by a filter box, with the popup's entry view. */
 export function BrowseSection() {
   const [entries, setEntries] = useState<Entry[]>(() => combine([]));
-  const [category, setCategory] = useState<Category | 'all'>('all');
+  const [mode, setMode] = useState<Mode>('topic');
+  const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<Entry | null>(null);
   const [language, setLanguage] = useState<GlossLanguage>('both');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
@@ -24,19 +25,49 @@ export function BrowseSection() {
       .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
   }, []);
 
-  const shown = entries
-    .filter((e) => category === 'all' || e.category === category)
-    .sort((a, b) => label(a).localeCompare(label(b), 'nl', { sensitivity: 'base' }));
+  const groups = useMemo((): Group[] => {
+    const shown = filterEntries(entries, filter);
+    if (mode === 'topic') return groupByTopic(shown);
+    if (mode === 'mission') {
+      const ids = new Set(shown.map((e) => e.id));
+      // A mission stays when it or one of its entries passes the filter.
+      return groupByMission(entries)
+        .map((group) => ({ ...group, entries: group.entries.filter((e) => ids.has(e.id)) }))
+        .filter((group) => group.entries.length > 0 || (group.mission && ids.has(group.mission.id)));
+    }
+    const sorted = shown.sort((a, b) =>
+      listLabel(a).localeCompare(listLabel(b), 'nl', { sensitivity: 'base' }),
+    );
+    return [{ key: 'az', entries: sorted }];
+  }, [entries, filter, mode]);
+  const total = groups.reduce((n, g) => n + g.entries.length + (g.mission ? 1 : 0), 0);
+
   return (
     <section class="card" aria-labelledby="browse-title">
       <h2 id="browse-title">{t('browseTitle')}</h2>
-      <label>
-        {t('fieldCategory')}{' '}
-        <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | 'all')}>
-          <option value="all">{t('allCategories')}</option>
-          <CategoryOptions label={categoryLabel} />
-        </select>
-      </label>
+      <div class="browse-controls">
+        <label>
+          {t('browseFilter')}{' '}
+          <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        </label>
+        <fieldset class="segmented">
+          <legend class="visually-hidden">{t('browseBy')}</legend>
+          {(['topic', 'mission', 'az'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="browse-mode"
+                checked={mode === value}
+                onChange={() => setMode(value)}
+              />
+              {t(`browseBy_${value}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <p class="hint" role="status">
+        {t('browseCount', String(total))}
+      </p>
       {open && (
         <EntryView
           entry={open}
@@ -48,15 +79,41 @@ export function BrowseSection() {
           labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
         />
       )}
-      <ul class="browse-list">
-        {shown.map((entry) => (
-          <li key={entry.id}>
-            <button type="button" onClick={() => setOpen(entry)}>
-              {label(entry)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {groups.map((group) => (
+        <BrowseGroup key={group.key} group={group} mode={mode} onOpen={setOpen} />
+      ))}
+    </section>
+  );
+}
+
+function BrowseGroup({ group, mode, onOpen }: { group: Group; mode: Mode; onOpen: (entry: Entry) => void }) {
+  const heading =
+    mode === 'topic' ? categoryLabel(group.key) : group.mission ? listLabel(group.mission) : undefined;
+  const list = (
+    <ul class="browse-list">
+      {group.entries.map((entry) => (
+        <li key={entry.id}>
+          <button type="button" onClick={() => onOpen(entry)}>
+            {listLabel(entry)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+  if (!heading) return list;
+  return (
+    <section class="browse-group" aria-label={heading}>
+      <h3>
+        {group.mission ? (
+          <button type="button" class="link" onClick={() => onOpen(group.mission as Entry)}>
+            {heading}
+          </button>
+        ) : (
+          heading
+        )}{' '}
+        <span class="count">({group.entries.length})</span>
+      </h3>
+      {list}
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { type PageTerm, PageTerms } from '../../components/PageTerms';
 import { SearchResults } from '../../components/SearchResults';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { PAGE_ID_PREFIX } from '../../glossary/annotate';
-import { CATEGORIES, type Category, type Entry } from '../../glossary/schema';
+import { byListLabel, type Group, groupByMission, groupByTopic, listLabel } from '../../glossary/browse';
+import type { Category, Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
 import { categoryLabel, setUiLanguage, t, uiLanguage } from '../../utils/i18n';
 import { isPdfUrl, readerPath } from '../../utils/lookup';
@@ -44,7 +45,10 @@ export function App() {
   const [search, setSearch] = useState<GlossarySearch | null>(null);
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const [query, setQuery] = useState(new URLSearchParams(location.search).get('q') ?? '');
+  // What the empty search shows: a topic's entries or a mission's (the mission first).
   const [category, setCategory] = useState<Category | null>(null);
+  const [mission, setMission] = useState<string | null>(null);
+  const missions = useMemo(() => groupByMission(entries), [entries]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<Entry | null>(null);
   const [view, setView] = useState<'search' | 'page'>('search');
@@ -63,9 +67,14 @@ export function App() {
   }, [entries]);
   const hits = useMemo(() => {
     if (query.trim()) return (search ?? new GlossarySearch(entries)).search(query, 30);
+    const asHits = (list: Entry[]) => list.map((entry) => ({ entry, score: 0, matches: [] }));
+    if (mission) {
+      const group = missions.find((g) => g.key === mission);
+      return group?.mission ? asHits([group.mission, ...group.entries]) : [];
+    }
     if (!category) return [];
-    return entries.filter((e) => e.category === category).map((entry) => ({ entry, score: 0, matches: [] }));
-  }, [search, query, category, entries]);
+    return asHits(entries.filter((e) => e.category === category).sort(byListLabel));
+  }, [search, query, category, mission, missions, entries]);
 
   useEffect(() => {
     // Own entries (possibly thousands, validated on load) come after the field is usable.
@@ -100,9 +109,10 @@ export function App() {
     if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     else if (event.key === 'Enter' && hits[active]) openEntry(hits[active].entry);
-    else if (event.key === 'Escape' && (query || category)) {
+    else if (event.key === 'Escape' && (query || category || mission)) {
       setQuery('');
       setCategory(null);
+      setMission(null);
     } else return;
     event.preventDefault();
   };
@@ -217,7 +227,16 @@ export function App() {
             <StartView
               recent={recent.map((id) => byId.get(id)).filter((e): e is Entry => !!e)}
               onOpen={openEntry}
-              onCategory={setCategory}
+              onCategory={(value) => {
+                setMission(null);
+                setCategory(value);
+              }}
+              onMission={(value) => {
+                setCategory(null);
+                setMission(value);
+              }}
+              topics={groupByTopic(entries)}
+              missions={missions}
               count={entries.length}
             />
           )}
@@ -256,6 +275,9 @@ function StartView(props: {
   recent: Entry[];
   onOpen: (entry: Entry) => void;
   onCategory: (category: Category) => void;
+  onMission: (id: string) => void;
+  topics: Group[];
+  missions: Group[];
   count: number;
 }) {
   return (
@@ -276,14 +298,30 @@ function StartView(props: {
       )}
       <h2>{t('categories')}</h2>
       <ul class="chips">
-        {CATEGORIES.map((category) => (
-          <li key={category}>
-            <button type="button" class="chip" onClick={() => props.onCategory(category)}>
-              {categoryLabel(category)}
+        {props.topics.map(({ key, entries }) => (
+          <li key={key}>
+            <button type="button" class="chip" onClick={() => props.onCategory(key as Category)}>
+              {categoryLabel(key)} <span class="count">{entries.length}</span>
             </button>
           </li>
         ))}
       </ul>
+      <label class="mission-pick">
+        {t('browseBy_mission')}{' '}
+        <select
+          value=""
+          onChange={(event) => {
+            if (event.currentTarget.value) props.onMission(event.currentTarget.value);
+          }}
+        >
+          <option value="">{t('chooseMission')}</option>
+          {props.missions.map((group) => (
+            <option key={group.key} value={group.key}>
+              {group.mission ? listLabel(group.mission) : group.key} ({group.entries.length})
+            </option>
+          ))}
+        </select>
+      </label>
       <p class="hint">{t('termsInGlossary', String(props.count))}</p>
     </div>
   );
