@@ -10,7 +10,6 @@ import { GlossarySearch, type SearchHit } from '../../glossary/search';
 import { categoryLabel, setUiLanguage, t, uiLanguage } from '../../utils/i18n';
 import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
-import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting, recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
 import { activeTab, pageSummary, requestSite, revealInTab, setSiteEnabled, type TabInfo } from './tab';
@@ -40,15 +39,26 @@ function toPageTerms(summary: PageSummary, byId: Map<string, Entry>): PageTerm[]
 }
 
 export function App() {
-  const [entries, setEntries] = useState<Entry[]>(() => combine([]));
+  // The glossary (about 1 MB of data) loads after the popup's first frame, off its critical path:
+  // the search field is usable at once, and the entries follow a few frames later.
+  const [entries, setEntries] = useState<Entry[]>([]);
   // The search index is built just after the first paint, so the field is usable at once.
-  const [search, setSearch] = useState<GlossarySearch | null>(null);
+  // One search index per set of entries, built when idle or at the first keystroke, whichever
+  // comes first (never once per keystroke).
+  const searchIndex = useMemo(() => {
+    let built: GlossarySearch | null = null;
+    return () => {
+      built ??= new GlossarySearch(entries);
+      return built;
+    };
+  }, [entries]);
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const [query, setQuery] = useState(new URLSearchParams(location.search).get('q') ?? '');
   // What the empty search shows: a topic's entries or a mission's (the mission first).
   const [category, setCategory] = useState<Category | null>(null);
   const [mission, setMission] = useState<string | null>(null);
   const missions = useMemo(() => groupByMission(entries), [entries]);
+  const topics = useMemo(() => groupByTopic(entries), [entries]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<Entry | null>(null);
   const [view, setView] = useState<'search' | 'page'>('search');
@@ -62,11 +72,11 @@ export function App() {
 
   useEffect(() => {
     // When idle after the first frames (the field is focused and painted by then).
-    const handle = requestIdleCallback(() => setSearch(new GlossarySearch(entries)), { timeout: 300 });
+    const handle = requestIdleCallback(() => searchIndex(), { timeout: 300 });
     return () => cancelIdleCallback(handle);
-  }, [entries]);
+  }, [searchIndex]);
   const hits = useMemo(() => {
-    if (query.trim()) return (search ?? new GlossarySearch(entries)).search(query, 30);
+    if (query.trim()) return searchIndex().search(query, 30);
     const asHits = (list: Entry[]) => list.map((entry) => ({ entry, score: 0, matches: [] }));
     if (mission) {
       const group = missions.find((g) => g.key === mission);
@@ -74,13 +84,19 @@ export function App() {
     }
     if (!category) return [];
     return asHits(entries.filter((e) => e.category === category).sort(byListLabel));
-  }, [search, query, category, mission, missions, entries]);
+  }, [searchIndex, query, category, mission, missions, entries]);
 
   useEffect(() => {
     // Own entries (possibly thousands, validated on load) come after the field is usable.
-    const idle = requestIdleCallback(() => void loadOwnEntries().then((own) => setEntries(combine(own))), {
-      timeout: 300,
-    });
+    const glossary = import('../../utils/own-glossary');
+    void glossary.then(({ combine }) => setEntries((current) => (current.length ? current : combine([]))));
+    const idle = requestIdleCallback(
+      () =>
+        void glossary.then(({ combine, loadOwnEntries }) =>
+          loadOwnEntries().then((own) => setEntries(combine(own))),
+        ),
+      { timeout: 300 },
+    );
     void glossLanguageSetting
       .getValue()
       .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
@@ -235,7 +251,7 @@ export function App() {
                 setCategory(null);
                 setMission(value);
               }}
-              topics={groupByTopic(entries)}
+              topics={topics}
               missions={missions}
               count={entries.length}
             />
