@@ -22,16 +22,31 @@ interface ShownTerm {
   text: string;
 }
 
-/** (node, offset) of character `at` of a run's text; `end` picks the node a range ends in. */
-function pointOf(run: TextRun, at: number, end: boolean): [Text, number] | null {
-  for (let i = 0; i < run.nodes.length; i++) {
-    const start = run.offsets[i] as number;
-    const node = run.nodes[i] as Text;
-    if (end ? at > start && at <= start + node.length : at >= start && at < start + node.length) {
-      return [node, at - start];
-    }
+/**
+ * (node, offset) of character `at` of a run's text; `end` picks the node a range ends in. A binary
+ * search over the run's sorted offsets: one block of a million text nodes costs twenty steps per
+ * term, not a million (audit F1).
+ */
+export function pointOf(run: TextRun, at: number, end: boolean): [Text, number] | null {
+  // The character a range ends after is at - 1; it lies in the last node starting at or before it.
+  const char = end ? at - 1 : at;
+  let low = 0;
+  let high = run.nodes.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((run.offsets[middle] as number) <= char) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
-  return null;
+  // Skip empty nodes that share the offset of the next one.
+  while (found >= 0 && (run.nodes[found] as Text).length === 0) found--;
+  if (found < 0) return null;
+  const node = run.nodes[found] as Text;
+  const offset = at - (run.offsets[found] as number);
+  const inside = end ? offset > 0 && offset <= node.length : offset >= 0 && offset < node.length;
+  return inside ? [node, offset] : null;
 }
 
 function rangesOf(item: HighlightItem): ShownTerm[] {

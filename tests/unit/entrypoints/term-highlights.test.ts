@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   HIGHLIGHT_NAME,
   type HighlightItem,
+  pointOf,
   TermHighlights,
 } from '../../../entrypoints/content/term-highlights';
 import { walkRuns } from '../../../utils/dom/highlighter';
@@ -75,5 +76,44 @@ describe('terms shown as a highlight (very large pages)', () => {
     expect(TermHighlights.supported()).toBe(true);
     Reflect.deleteProperty(globalThis, 'Highlight');
     expect(TermHighlights.supported()).toBe(false);
+  });
+});
+
+describe('pointOf', () => {
+  const run = (parts: string[]) => {
+    const nodes = parts.map((part) => document.createTextNode(part));
+    const offsets: number[] = [];
+    let at = 0;
+    for (const node of nodes) {
+      offsets.push(at);
+      at += node.length;
+    }
+    return { nodes, offsets, text: parts.join('') };
+  };
+
+  it('finds the node and offset of a start and an end, across nodes and empty ones', () => {
+    const r = run(['De ', '', 'NMI', ' en OIR']);
+    expect(pointOf(r, 3, false)?.[0].data).toBe('NMI');
+    expect(pointOf(r, 3, false)?.[1]).toBe(0);
+    expect(pointOf(r, 6, true)?.[0].data).toBe('NMI');
+    expect(pointOf(r, 6, true)?.[1]).toBe(3);
+    expect(pointOf(r, 6, false)?.[0].data).toBe(' en OIR');
+    expect(pointOf(r, 13, true)?.[1]).toBe(7);
+    expect(pointOf(r, 13, false)).toBeNull();
+  });
+
+  it('agrees with a linear scan on a block of many nodes', () => {
+    const parts = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? '' : `w${i} `));
+    const r = run(parts);
+    for (let at = 0; at <= r.text.length; at += 3) {
+      for (const end of [false, true]) {
+        const linear = r.nodes.findIndex((node, i) => {
+          const start = r.offsets[i] as number;
+          return end ? at > start && at <= start + node.length : at >= start && at < start + node.length;
+        });
+        const found = pointOf(r, at, end);
+        expect(found?.[0] ?? null).toBe(linear >= 0 ? r.nodes[linear] : null);
+      }
+    }
   });
 });
