@@ -57,6 +57,23 @@ export async function saveOwnEntries(entries: readonly Entry[]): Promise<SaveRes
   }
 }
 
+/** What an import would do: the entries it adds, and those it replaces (with what they were). */
+export interface ImportPlan {
+  added: Entry[];
+  replaced: { before: Entry; after: Entry }[];
+}
+
+export function importPlan(existing: readonly Entry[], incoming: readonly Entry[]): ImportPlan {
+  const byId = new Map(existing.map((entry) => [entry.id, entry]));
+  const plan: ImportPlan = { added: [], replaced: [] };
+  for (const entry of incoming) {
+    const before = byId.get(entry.id);
+    if (before) plan.replaced.push({ before, after: entry });
+    else plan.added.push(entry);
+  }
+  return plan;
+}
+
 /** Add or replace entries by id (an import or an edit), keeping the order of the existing ones. */
 export function upsert(existing: readonly Entry[], incoming: readonly Entry[]): Entry[] {
   const byId = new Map(incoming.map((entry) => [entry.id, entry]));

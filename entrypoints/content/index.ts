@@ -86,9 +86,13 @@ export default defineContentScript({
         // The worker may be restarting; the next pass reports again.
       });
     };
+    /**
+     * Off on a site switched off, and on a site that is neither a default one nor one of the
+     * reader's: a site removed in the options stops Begrip in its open tabs too (audit F11).
+     */
     const isOff = () => {
-      const site = siteOf(location.hostname, settings.userSites) ?? location.hostname;
-      return settings.disabled.includes(site);
+      const site = siteOf(location.hostname, settings.userSites);
+      return site === null || settings.disabled.includes(site);
     };
 
     const start = () => {
@@ -142,7 +146,11 @@ export default defineContentScript({
         });
       };
       // First, so that on very large pages the term reached for is a mark when the gloss looks.
-      reachForHighlighted(scheduler, (mark) => gloss.show(mark), abort.signal);
+      reachForHighlighted(
+        scheduler,
+        { show: (mark) => gloss.show(mark), hover: (mark) => gloss.hover(mark) },
+        abort.signal,
+      );
       const gloss = new LazyGloss(createGloss, abort.signal);
       document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
         signal: abort.signal,

@@ -16,10 +16,13 @@ export class LazyGloss {
   constructor(
     private readonly create: () => Promise<Gloss>,
     signal: AbortSignal,
+    /** Which events are the reader's own; unit tests, whose events are synthetic, pass their own. */
+    isReaders: (event: Event) => boolean = (event) => event.isTrusted,
   ) {
     const listening = AbortSignal.any([signal, this.waiting.signal]);
+    // Only the reader's own gestures count: a page cannot open a gloss by dispatching events (audit F4).
     const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-      document.addEventListener(type, handler, {
+      document.addEventListener(type, (event) => isReaders(event) && handler(event), {
         capture: true,
         passive: type !== 'keydown',
         signal: listening,
@@ -49,6 +52,12 @@ export class LazyGloss {
   /** Show the gloss of `mark` (loading the gloss first if need be). */
   show(mark: HTMLElement): void {
     this.withGloss((gloss) => gloss.show(mark));
+  }
+
+  /** The pointer is over `mark`: its gloss opens after the usual delay (loading it first if need be). */
+  hover(mark: HTMLElement): void {
+    this.hovered = mark;
+    this.withGloss((gloss) => this.hovered === mark && gloss.hover(mark));
   }
 
   /** Re-render an open gloss with the current settings. */

@@ -8,9 +8,10 @@ import type { Scheduler } from './scheduler';
 
 export function reachForHighlighted(
   scheduler: Scheduler,
-  show: (mark: HTMLElement) => void,
+  gloss: { show: (mark: HTMLElement) => void; hover: (mark: HTMLElement) => void },
   signal: AbortSignal,
 ): void {
+  const show = (mark: HTMLElement) => gloss.show(mark);
   let frame = 0;
   let latest: MouseEvent | null = null;
   const passive = { capture: true, passive: true, signal };
@@ -18,7 +19,7 @@ export function reachForHighlighted(
     'mousemove',
     (event) => {
       // Not while a button is down: the reader may be selecting text.
-      if (!scheduler.hasHighlights || event.buttons !== 0 || markOf(event.target)) return;
+      if (!event.isTrusted || !scheduler.hasHighlights || event.buttons !== 0 || markOf(event.target)) return;
       latest = event;
       frame ||= requestAnimationFrame(() => {
         frame = 0;
@@ -26,10 +27,9 @@ export function reachForHighlighted(
         latest = null;
         if (!pointer) return;
         const mark = scheduler.materializeAt(pointer.clientX, pointer.clientY);
-        // The gloss opens on mouseover of a mark: the pointer is over one now.
-        mark?.dispatchEvent(
-          new MouseEvent('mouseover', { bubbles: true, clientX: pointer.clientX, clientY: pointer.clientY }),
-        );
+        // Told directly, not by a synthetic mouseover: the page's own hover handlers on the
+        // ancestors must not fire twice (audit F18), and the gloss ignores untrusted events.
+        if (mark) gloss.hover(mark);
       });
     },
     passive,
@@ -37,7 +37,7 @@ export function reachForHighlighted(
   document.addEventListener(
     'click',
     (event) => {
-      if (!scheduler.hasHighlights || markOf(event.target)) return;
+      if (!event.isTrusted || !scheduler.hasHighlights || markOf(event.target)) return;
       const mark = scheduler.materializeAt(event.clientX, event.clientY);
       // After this click has run its course: the gloss closes on clicks outside a mark.
       if (mark) setTimeout(() => show(mark), 0);
@@ -47,7 +47,7 @@ export function reachForHighlighted(
   document.addEventListener(
     'keydown',
     (event) => {
-      if (stepDirection(event) && scheduler.hasHighlights) scheduler.materializeAll();
+      if (event.isTrusted && stepDirection(event) && scheduler.hasHighlights) scheduler.materializeAll();
     },
     { capture: true, signal },
   );

@@ -15,10 +15,13 @@ import type { PageDefinition } from '../../glossary/abbreviations';
 import {
   isIntact,
   isSkipped,
+  isSplit,
   MARK_TAG,
   markRun,
+  restoreSplit,
   SKIP_SELECTOR,
   type TextRun,
+  unmarkAll,
   walkRuns,
 } from '../../utils/dom/highlighter';
 import { type AnnotateResponse, type FoundTerm, unpackTerms } from '../../utils/messages';
@@ -31,7 +34,18 @@ const MUTATION_BATCH_MS = 60;
 const SCROLL_SETTLE_MS = 80;
 /** Above this much text a page is marked near the viewport only. */
 export const LAZY_TEXT_CHARS = 300_000;
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * Content revealed by attributes (accordions: hidden, aria-hidden) is marked when it shows; an
+ * element made editable (contenteditable) loses its marks before anyone types (audit F6, F8).
+ */
+const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: WATCHED_ATTRIBUTES,
+};
 
 export interface SchedulerOptions {
   /**
@@ -51,6 +65,12 @@ export interface SchedulerOptions {
 interface PreparedRun {
   run: TextRun;
   annotations: FoundTerm[];
+}
+
+/** Whether an ancestor of `node` is itself in `pending` (then it is walked with that one). */
+function hasPendingAncestor(node: Node, pending: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (pending.has(parent)) return true;
+  return false;
 }
 
 /**
@@ -90,7 +110,8 @@ function isOurs(node: Node): boolean {
 }
 
 export class Scheduler {
-  private readonly queue: Node[] = [];
+  /** Batches of roots to walk: the page at start, then each batch of changes as one. */
+  private readonly queue: Node[][] = [];
   private readonly pending = new Set<Node>();
   private readonly deferred: PreparedRun[] = [];
   /** Runs of a large page not yet marked, in document order. */
@@ -120,6 +141,23 @@ export class Scheduler {
     };
     window.addEventListener('scroll', onScroll, { passive: true, capture: true, signal: options.signal });
     window.addEventListener('resize', onScroll, { passive: true, signal: options.signal });
+    // designMode has no attribute to observe: before the first edit, take the marks out of what is
+    // being edited (the whole document in designMode), so an editor never saves them.
+    document.addEventListener('beforeinput', (event) => this.beforeEdit(event), {
+      capture: true,
+      signal: options.signal,
+    });
+  }
+
+  private beforeEdit(event: Event): void {
+    if (document.designMode === 'on') {
+      this.stop();
+      unmarkAll(document.body);
+      return;
+    }
+    const target = event.target instanceof Element ? event.target : null;
+    const editable = target?.closest('[contenteditable]:not([contenteditable="false"])');
+    if (editable) unmarkAll(editable);
   }
 
   /** Acronyms the page defines itself that the glossary lacks (for the gloss). */
@@ -128,10 +166,12 @@ export class Scheduler {
   }
 
   start(root: Node): void {
+    // A document being edited as a whole (designMode) is never marked.
+    if (document.designMode === 'on') return;
     this.stopped = false;
     this.root = root;
     this.observer.observe(root, OBSERVED);
-    this.enqueue(root);
+    this.enqueue([root]);
   }
 
   stop(): void {
@@ -195,14 +235,23 @@ export class Scheduler {
     void this.mark(items);
   }
 
-  private enqueue(root: Node): void {
-    if (this.queue.some((queued) => queued.contains(root))) return;
-    this.queue.push(root);
+  private enqueue(roots: Node[]): void {
+    if (roots.length === 0) return;
+    this.queue.push(roots);
     if (!this.running) void this.drain();
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
+      if (record.type === 'attributes') {
+        this.onAttributeChange(record.target as Element);
+        continue;
+      }
+      // The page changed or removed a text node Begrip had split: Begrip's parts of it go, and
+      // what is left is marked again (React updating its held node, audit F5 and F9).
+      if (record.type === 'characterData' && isSplit(record.target))
+        restoreSplit(record.target as Text, true);
+      for (const removed of record.removedNodes) if (isSplit(removed)) restoreSplit(removed as Text);
       const nodes = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
       for (const node of nodes) {
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
@@ -215,15 +264,32 @@ export class Scheduler {
     }
   }
 
+  private onAttributeChange(element: Element): void {
+    if (isOurs(element)) return;
+    if (element.closest(SKIP_SELECTOR) || isSkipped(element)) {
+      // Hidden or made editable: no marks in it (an editor would save them with the text).
+      if (element.querySelector(MARK_TAG)) unmarkAll(element);
+    } else this.pending.add(element);
+    if (this.pending.size && this.batchTimer === null) {
+      this.batchTimer = this.options.setTimeout(() => this.flushMutations(), MUTATION_BATCH_MS);
+    }
+  }
+
   private flushMutations(): void {
     this.batchTimer = null;
     this.highlights?.prune();
+    // One batch for all the changes: one walk, one request to the background and one look at the
+    // viewport, however many nodes a frame added (audit F2: 10,000 nodes a frame, one request each,
+    // took minutes). A node inside another pending one is walked with it.
+    const roots: Node[] = [];
     for (const node of this.pending) {
       const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      if (!node.isConnected || !element || element.closest(SKIP_SELECTOR) || isSkipped(element)) continue;
-      this.enqueue(node);
+      if (!node.isConnected || !element || hasPendingAncestor(node, this.pending)) continue;
+      if (element.closest(SKIP_SELECTOR) || isSkipped(element)) continue;
+      roots.push(node);
     }
     this.pending.clear();
+    this.enqueue(roots);
   }
 
   private async drain(): Promise<void> {
@@ -231,7 +297,9 @@ export class Scheduler {
     // Start in a task of its own: the caller's task (set-up) has had its share.
     await yieldToPage();
     while (this.queue.length && !this.stopped) {
-      const runs = await this.collect(this.queue.shift() as Node);
+      const runs: TextRun[] = [];
+      for (const root of this.queue.shift() as Node[])
+        for (const run of await this.collect(root)) runs.push(run);
       let items: PreparedRun[] = [];
       try {
         items = this.stopped ? [] : await this.prepare(runs);
@@ -344,6 +412,9 @@ export class Scheduler {
    * and records of earlier ones were delivered before it began).
    */
   private unobserved(slice: () => void): void {
+    // Page changes not yet delivered are taken first: disconnect() would drop them.
+    const waiting = this.observer.takeRecords();
+    if (waiting.length) this.onMutations(waiting);
     this.observer.disconnect();
     try {
       slice();

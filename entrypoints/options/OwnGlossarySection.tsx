@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ImportPreview } from '../../components/ImportPreview';
 import { OwnEntryForm } from '../../components/OwnEntryForm';
 import { CURATED_ENTRIES } from '../../glossary/data';
 import { detectFormat, exportGlossary, FORMATS, type Format, importGlossary } from '../../glossary/formats';
 import { type Entry, formatIssue } from '../../glossary/schema';
 import { categoryLabel, t } from '../../utils/i18n';
-import { loadOwnEntries, ownEntriesItem, saveOwnEntries, upsert } from '../../utils/own-glossary';
+import {
+  type ImportPlan,
+  importPlan,
+  loadOwnEntries,
+  ownEntriesItem,
+  saveOwnEntries,
+  upsert,
+} from '../../utils/own-glossary';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CURATED_IDS = CURATED_ENTRIES.map((entry) => entry.id);
@@ -31,6 +39,7 @@ export function OwnGlossarySection() {
     return ownEntriesItem.watch(reload);
   }, []);
 
+  const [preview, setPreview] = useState<(ImportPlan & { fileName: string; incoming: Entry[] }) | null>(null);
   const save = async (next: Entry[], success: string): Promise<string[]> => {
     const result = await saveOwnEntries(next);
     if (!result.ok) return result.errors;
@@ -53,10 +62,18 @@ export function OwnGlossarySection() {
       setStatus('');
       return setErrors(result.issues.map((issue) => `${file.name}: ${formatIssue(issue)}`));
     }
+    // Nothing is stored yet: the reader sees what the file adds and replaces, then decides.
+    setErrors([]);
+    setStatus('');
+    setPreview({ fileName: file.name, incoming: result.entries, ...importPlan(entries, result.entries) });
+  };
+  const confirmImport = async () => {
+    if (!preview) return;
     const problems = await save(
-      upsert(entries, result.entries),
-      t('ownImported', String(result.entries.length)),
+      upsert(entries, preview.incoming),
+      t('ownImported', String(preview.incoming.length)),
     );
+    setPreview(null);
     if (problems.length) setErrors(problems);
   };
   const onExport = (format: Format) => {
@@ -95,6 +112,16 @@ export function OwnGlossarySection() {
           </li>
         ))}
       </ul>
+      {preview && (
+        <ImportPreview
+          fileName={preview.fileName}
+          added={preview.added}
+          replaced={preview.replaced}
+          label={t}
+          onConfirm={() => void confirmImport()}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       {editing ? (
         <OwnEntryForm
           entry={editing === 'new' ? undefined : editing}

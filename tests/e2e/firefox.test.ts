@@ -267,7 +267,6 @@ describe('Firefox', () => {
     await page.waitForSelector('begrip-mark', { timeout: 15_000 });
     await settle(page);
     expect(await markCounts(inPage(page))).toEqual(await expectedCounts(inPage(page), SEED_PAGE_TEXT_BLOCKS));
-    await page.close();
 
     await settings.evaluate(() => {
       const item = [...document.querySelectorAll('.own-list li')].find((li) =>
@@ -277,6 +276,10 @@ describe('Firefox', () => {
     });
     await settings.click('button[data-test="remove"]');
     expect(await until(async () => !(await listed()))).toBe(true);
+    // The tab already open on the removed site stops too, and leaves no trace (audit F11).
+    const marksIn = () => page.evaluate(() => document.querySelectorAll('begrip-mark').length);
+    expect(await until(async () => (await marksIn()) === 0)).toBe(true);
+    await page.close();
     const after = await harness.open(`${other}/voortgang`);
     await pause(1500);
     expect(await after.evaluate(() => document.querySelectorAll('begrip-mark').length)).toBe(0);

@@ -138,7 +138,30 @@ describe('options', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(csv.split('\r\n').slice(0, 2).join('\r\n')),
     });
+    // A preview first: nothing is stored until the reader confirms.
+    const preview = options.getByRole('region', { name: 'Import from eigen.csv' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('1 new entries; 0 of your entries will be replaced');
+    expect(await options.evaluate(() => chrome.storage.local.get('ownEntries'))).toEqual(before);
+    await preview.getByRole('button', { name: 'Import' }).click();
     await options.getByText('Imported 1 entries.').waitFor();
+    // The same id again, with another definition: the preview says what it replaces (audit F13).
+    await options.locator('input[type="file"]').setInputFiles({
+      name: 'eigen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        csv.split('\r\n').slice(0, 2).join('\r\n').replace('A definition.', 'Overwritten.'),
+      ),
+    });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('0 new entries; 1 of your entries will be replaced');
+    expect(await preview.locator('.before').textContent()).toContain('A definition.');
+    expect(await preview.locator('.after').textContent()).toContain('Overwritten.');
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    const stored = (await options.evaluate(() => chrome.storage.local.get('ownEntries'))) as {
+      ownEntries: { en: { definition: string } }[];
+    };
+    expect(stored.ownEntries.map((e) => e.en.definition)).toEqual(['A definition.']);
     await options.close();
   });
 

@@ -256,7 +256,12 @@ export class Gloss {
 
   private listen(signal: AbortSignal): void {
     const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-      document.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal });
+      // Only the reader's own gestures count: a page cannot open a gloss by dispatching events (audit F4).
+      document.addEventListener(type, (event) => event.isTrusted && handler(event), {
+        capture: true,
+        passive: type !== 'keydown',
+        signal,
+      });
     on('mouseover', (event) => {
       const mark = markOf(event.target);
       if (mark) this.hover(mark);

@@ -181,10 +181,36 @@ interface Piece {
 }
 
 /**
- * Wrap `pieces` (sorted, within the node) of one text node; returns the wrappers. The node keeps
- * its first part, as splitText would leave it (page scripts may hold it); the other parts are new
- * nodes, built in a fragment and inserted at once: two changes to the live document per node
- * instead of four per mark, each of which costs Blink a layout-text update.
+ * The page's own text nodes that Begrip split, with the nodes it added after each: a framework
+ * (React, Vue, preact) holds the page's nodes and updates or removes them later, so each stays in
+ * its place, keeps the first part of its text (or none), and can be given back whole (audit F5).
+ */
+const splits = new Map<Text, { added: Node[]; text: string }>();
+/** Each node Begrip added, to the page node whose split it belongs to. */
+const ownerOf = new WeakMap<Node, Text>();
+
+/** Whether Begrip split this page node (so a change to it must take Begrip's parts away). */
+export function isSplit(node: Node): boolean {
+  return splits.has(node as Text);
+}
+
+/**
+ * Give a split node back its whole text (or leave the text the page gave it since) and take away
+ * the nodes Begrip added after it. `keepText`: the page changed the node itself.
+ */
+export function restoreSplit(node: Text, keepText = false): void {
+  const split = splits.get(node);
+  if (!split) return;
+  splits.delete(node);
+  for (const added of split.added) added.parentNode?.removeChild(added);
+  if (!keepText && node.data !== split.text) node.data = split.text;
+}
+
+/**
+ * Wrap `pieces` (sorted, within the node) of one text node; returns the wrappers. The page's node
+ * never moves: it keeps the text before the first mark (empty when a term starts the node), and
+ * everything after is new nodes, built in a fragment and inserted after it at once (two changes
+ * to the live document per node, each of which costs Blink a layout-text update).
  */
 function wrapPieces(node: Text, pieces: readonly Piece[]): HTMLElement[] {
   const parent = node.parentNode;
@@ -192,33 +218,36 @@ function wrapPieces(node: Text, pieces: readonly Piece[]): HTMLElement[] {
   const text = node.data;
   const rest = document.createDocumentFragment();
   const marks: HTMLElement[] = [];
-  let cursor = 0;
-  let firstPlaced = false;
+  const added: Node[] = [];
+  const first = pieces[0];
+  const head = first ? first.from : text.length;
+  let cursor = head;
   const place = (content: string, mark: HTMLElement | null) => {
-    if (!firstPlaced) {
-      firstPlaced = true;
-      node.data = content;
-      if (mark) {
-        parent.insertBefore(mark, node);
-        mark.appendChild(node);
-      }
-      return;
-    }
     const part = document.createTextNode(content);
     if (mark) mark.appendChild(part);
-    rest.appendChild(mark ?? part);
+    const placed = mark ?? part;
+    rest.appendChild(placed);
+    added.push(placed);
   };
   for (const { from, to, id } of pieces) {
     if (from > cursor) place(text.slice(cursor, from), null);
     const mark = document.createElement(MARK_TAG);
+    // Which entry: for the popup's reveal and the tests. The gloss reads the isolated-world
+    // reading (readingOf), never this attribute, so a forged mark shows nothing.
     mark.setAttribute('data-begrip-id', id);
     place(text.slice(from, to), mark);
     marks.push(mark);
     cursor = to;
   }
   if (cursor < text.length) place(text.slice(cursor), null);
-  const last = node.parentNode === parent ? node : (node.parentNode as Node);
-  parent.insertBefore(rest, last.nextSibling);
+  node.data = text.slice(0, head);
+  parent.insertBefore(rest, node.nextSibling);
+  // A part Begrip added earlier, split again: its new parts belong to the same page node.
+  const owner = ownerOf.get(node);
+  const ledger = owner ? splits.get(owner) : undefined;
+  if (owner && ledger) ledger.added.push(...added);
+  else splits.set(node, { added, text });
+  for (const part of added) ownerOf.set(part, owner ?? node);
   return marks;
 }
 
@@ -314,14 +343,17 @@ function runText(run: TextRun, span: Span): string {
   return text;
 }
 
-/** Remove every wrapper under `root`, merging the text back. */
-export function unmarkAll(root: ParentNode): void {
-  const parents = new Set<Node>();
-  for (const mark of root.querySelectorAll(MARK_TAG)) {
-    const parent = mark.parentNode;
-    if (!parent) continue;
-    mark.replaceWith(...mark.childNodes);
-    parents.add(parent);
+/**
+ * Take every mark under `root` away: each split page node gets its whole text back and Begrip's
+ * added nodes go. No normalize(): it would merge or drop nodes the page holds (audit F5).
+ */
+export function unmarkAll(root: Node): void {
+  for (const node of [...splits.keys()]) {
+    if (root.contains(node)) restoreSplit(node);
+    else if (!node.isConnected) splits.delete(node);
   }
-  for (const parent of parents) parent.normalize();
+  // Marks whose page node is gone (or made before this ledger): unwrap them in place.
+  if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
+    for (const mark of (root as ParentNode).querySelectorAll(MARK_TAG)) mark.replaceWith(...mark.childNodes);
+  }
 }

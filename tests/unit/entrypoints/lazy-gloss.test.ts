@@ -14,12 +14,17 @@ function setUp() {
   let finish: (gloss: Gloss) => void = () => {};
   let loads = 0;
   const abort = new AbortController();
-  const lazy = new LazyGloss(() => {
-    loads++;
-    return new Promise<Gloss>((resolve) => {
-      finish = resolve;
-    });
-  }, abort.signal);
+  // happy-dom's dispatched events are untrusted: here they stand for the reader's, unless marked forged.
+  const lazy = new LazyGloss(
+    () => {
+      loads++;
+      return new Promise<Gloss>((resolve) => {
+        finish = resolve;
+      });
+    },
+    abort.signal,
+    (event) => !(event as Event & { forged?: boolean }).forged,
+  );
   document.body.innerHTML =
     '<p>De <begrip-mark id="a">NMI</begrip-mark> en <begrip-mark id="b">OIR</begrip-mark>. <input id="field"></p>';
   const mark = (id: string) => document.getElementById(id) as HTMLElement;
@@ -94,5 +99,18 @@ describe('the gloss loaded on first use', () => {
     abort.abort();
     over(mark('a'));
     expect(loadCount()).toBe(0);
+  });
+});
+
+describe('events a page makes', () => {
+  it('never load or open a gloss (audit F4: a forged gesture on a forged mark)', async () => {
+    const { calls, mark, loadCount } = setUp();
+    const forged = Object.assign(new MouseEvent('mouseover', { bubbles: true }), { forged: true });
+    mark('a').dispatchEvent(forged);
+    const click = Object.assign(new MouseEvent('click', { bubbles: true }), { forged: true });
+    mark('b').dispatchEvent(click);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loadCount()).toBe(0);
+    expect(calls).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '../../../glossary/schema';
-import { loadOwnEntries, ownEntriesItem, saveOwnEntries, upsert } from '../../../utils/own-glossary';
+import {
+  importPlan,
+  loadOwnEntries,
+  ownEntriesItem,
+  saveOwnEntries,
+  upsert,
+} from '../../../utils/own-glossary';
 
 const own = (id: string, term = `Term ${id}`): Entry => ({
   id,
@@ -78,5 +84,15 @@ describe('the content script’s light read of own entries', () => {
       'tekst' as unknown as Entry,
     ]);
     expect((await readOwnEntries()).map((e) => [e.id, e.own])).toEqual([['goed', true]]);
+  });
+});
+
+describe('an import plan', () => {
+  it('says what is added and what replaces which own entry', () => {
+    const plan = importPlan([own('a'), own('b')], [own('b', 'B nieuw'), own('c')]);
+    expect(plan.added.map((e) => e.id)).toEqual(['c']);
+    expect(plan.replaced.map(({ before, after }) => [before.nl.term, after.nl.term])).toEqual([
+      ['Term b', 'B nieuw'],
+    ]);
   });
 });

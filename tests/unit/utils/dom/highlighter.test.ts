@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotator } from '../../../../glossary/annotate';
 import { CURATED_ENTRIES } from '../../../../glossary/data';
 import { Matcher } from '../../../../glossary/matcher';
-import { markRun, unmarkAll, walkRuns } from '../../../../utils/dom/highlighter';
+import { isSplit, markRun, restoreSplit, unmarkAll, walkRuns } from '../../../../utils/dom/highlighter';
 
 const matcher = new Matcher(CURATED_ENTRIES);
 
@@ -106,5 +106,61 @@ describe('marking the page', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the page’s own text nodes (audit F5: frameworks hold them)', () => {
+  it('stay in place when a term starts them, and the page can remove them', () => {
+    const p = document.createElement('p');
+    const held = document.createTextNode('NMI missie');
+    p.append(held);
+    document.body.append(p);
+    const marks = markAll(document.body);
+    expect(marks.map((m) => m.element.textContent)).toEqual(['NMI']);
+    expect(held.parentNode).toBe(p);
+    expect(p.textContent).toBe('NMI missie');
+    expect(() => p.removeChild(held)).not.toThrow();
+  });
+
+  it('get their whole text back, and no neighbours merged or empty anchors dropped', () => {
+    const p = document.createElement('p');
+    const a = document.createTextNode('De NMI ');
+    const anchor = document.createTextNode('');
+    const b = document.createTextNode('en de OIR.');
+    p.append(a, anchor, b);
+    document.body.append(p);
+    markAll(document.body);
+    expect(p.querySelectorAll('begrip-mark')).toHaveLength(2);
+    unmarkAll(document.body);
+    expect([...p.childNodes]).toEqual([a, anchor, b]);
+    expect([a.data, anchor.data, b.data]).toEqual(['De NMI ', '', 'en de OIR.']);
+  });
+
+  it('changed by the page: Begrip’s parts go, the page’s new text stays alone', () => {
+    const p = document.createElement('p');
+    const held = document.createTextNode('De NMI missie.');
+    p.append(held);
+    document.body.append(p);
+    markAll(document.body);
+    expect(isSplit(held)).toBe(true);
+    held.data = 'Gewijzigde tekst.';
+    restoreSplit(held, true);
+    expect(p.textContent).toBe('Gewijzigde tekst.');
+    expect(p.childNodes).toHaveLength(1);
+    expect(isSplit(held)).toBe(false);
+  });
+
+  it('a part split again belongs to the same page node, and all of it comes back', () => {
+    const p = document.createElement('p');
+    const held = document.createTextNode('NMI, OIR en EUAM');
+    p.append(held);
+    document.body.append(p);
+    markRun([...walkRuns(p)][0] as never, [{ start: 0, end: 3, id: 'nmi' }]);
+    // A later pass marks a term in a part Begrip made.
+    markRun([...walkRuns(p)].at(-1) as never, [{ start: 2, end: 5, id: 'oir' }]);
+    expect(p.querySelectorAll('begrip-mark')).toHaveLength(2);
+    unmarkAll(p);
+    expect([...p.childNodes]).toEqual([held]);
+    expect(held.data).toBe('NMI, OIR en EUAM');
   });
 });
