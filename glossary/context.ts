@@ -131,8 +131,15 @@ function countryOf(word: string, qualifierPosition: boolean): string | undefined
   return PLACE_WORDS.get(folded) ?? (qualifierPosition ? QUALIFIER_WORDS.get(folded) : undefined);
 }
 
+/** The country a word names ("iraqi", "Nederlandse", "US"), for the search's qualifiers. */
+export function countryOfWord(word: string): string | undefined {
+  const country = countryOf(word, false);
+  return country && country !== 'OTHER' ? country : undefined;
+}
+
 /** "IQ" and "IQ-KR" are the same country for a qualifier ("Iraqi Kurdistan"). */
-const sameCountry = (a: string, b: string) => a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
+export const sameCountry = (a: string, b: string) =>
+  a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
 
 /** The country a term is qualified with: "the Iraqi …", "Iraq's …", "… of Iraq", "their …". */
 export function qualifierAt(
@@ -373,7 +380,10 @@ export class ContextRules {
     const paragraph = paragraphOf();
     const mentioned = (c: Candidate) => (c.country ? this.mentions(paragraph, c.country) : undefined);
     if (all.length > 1 && all.some((c) => c.country)) {
-      const score = (c: Candidate) => (mentioned(c)?.count ?? 0) * 2 + (c.country === 'NL' ? 1 : 0);
+      // A Dutch text speaks of Dutch institutions unless it says otherwise: another country's
+      // sense needs that country named twice in the paragraph, and the Netherlands not at all.
+      const home = dutchText ? 3 : 1;
+      const score = (c: Candidate) => (mentioned(c)?.count ?? 0) * 2 + (c.country === 'NL' ? home : 0);
       const ranked = [...all].sort((a, b) => score(b) - score(a));
       const top = ranked[0] as Candidate;
       const topMention = mentioned(top);

@@ -4,6 +4,7 @@
  * does not matter ("peshmerga ministry"); an exact hit on an acronym or name always ranks first.
  */
 import Fuse, { type FuseIndex, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import { countryOfWord, sameCountry } from './context';
 import { formsOf, shortTerm } from './forms';
 import type { Entry } from './schema';
 import { GramIndex } from './search-prefilter';
@@ -48,6 +49,8 @@ const PREFILTER_ABOVE = 60;
 const CANDIDATES = 80;
 const FORM_WEIGHT = 3;
 const MAX_SCORE_GAP = 0.6;
+/** After an exact hit on a name or acronym: "nmi" shows NMI, not eight chance hits. */
+const EXACT_SCORE_GAP = 0.25;
 const DEFINITION_WEIGHT = 1;
 
 /** Letters and digits only, folded: "JOCAT-N" → "jocatn", "artikel 100-brief" → "artikel100brief". */
@@ -113,23 +116,51 @@ export class GlossarySearch {
     const query = rawQuery.replace(POSSESSIVE, '$1');
     const words = query.replace(EXTENDED_SYNTAX, ' ').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
-    const results = this.fuseFor(words.join(' ')).search(words.join(' '), { limit: limit + 5 });
+    // "ministry of defence iraq", "senate netherlands": a country word qualifies the rest.
+    const qualifier = this.exact.has(compact(words.join(' '))) ? undefined : qualifierOf(words);
+    const searched = qualifier ? qualifier.rest : words;
+    const results = this.fuseFor(searched.join(' ')).search(searched.join(' '), { limit: limit + 5 });
     const hits: SearchHit[] = results.map((r) => ({
       entry: r.item.entry,
       score: r.score ?? 1,
       matches: r.matches ?? [],
     }));
-    for (const index of (this.exact.get(compact(query)) ?? []).slice().reverse()) {
+    for (const index of (this.exact.get(compact(searched.join(' '))) ?? []).slice().reverse()) {
       const entry = (this.docs[index] as SearchDoc).entry;
       const existing = hits.findIndex((h) => h.entry === entry);
       const hit =
         existing >= 0 ? (hits.splice(existing, 1)[0] as SearchHit) : { entry, score: 0, matches: [] };
       hits.unshift({ ...hit, score: 0 });
     }
-    // Hits far behind the best one match only by chance (a letter run inside some definition).
-    const best = hits[0]?.score ?? 0;
-    return hits.filter((hit) => hit.score <= best + MAX_SCORE_GAP).slice(0, limit);
+    const ranked = qualifier ? byCountry(hits, qualifier.country) : hits;
+    // Hits far behind the best one match only by chance (a letter run inside some definition);
+    // after an exact name, only close relatives stay.
+    const best = ranked[0]?.score ?? 0;
+    const gap = best === 0 ? EXACT_SCORE_GAP : MAX_SCORE_GAP;
+    return ranked.filter((hit) => hit.score <= best + gap).slice(0, limit);
   }
+}
+
+/** A query's country words (when other words remain), and the words left to search for. */
+function qualifierOf(words: readonly string[]): { country: string; rest: string[] } | undefined {
+  if (words.length < 2) return undefined;
+  const countries = words.map((word) => countryOfWord(word));
+  const country = countries.find(Boolean);
+  const rest = words.filter((_, i) => !countries[i]);
+  return country && rest.length ? { country, rest } : undefined;
+}
+
+/** The qualifier's country first, general entries next, other countries' entries last. */
+function byCountry(hits: SearchHit[], country: string): SearchHit[] {
+  const rank = (hit: SearchHit) => {
+    const scoped = hit.entry.scope?.country;
+    if (scoped === undefined) return 1;
+    return sameCountry(scoped, country) ? 0 : 2;
+  };
+  return hits
+    .map((hit, order) => ({ hit, order }))
+    .sort((a, b) => rank(a.hit) - rank(b.hit) || a.order - b.order)
+    .map(({ hit }, i) => ({ ...hit, score: i === 0 ? Math.min(hit.score, 0) : hit.score }));
 }
 
 /** The JSON shape of a hit in `begrip lookup --json`. */

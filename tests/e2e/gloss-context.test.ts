@@ -47,11 +47,15 @@ async function hoverTerm(page: Page, paragraph: string, text: string) {
 }
 
 describe('context decides on an English page', () => {
-  it('gives the Iraqi Ministry of Defence no Dutch gloss', async () => {
+  it('glosses the Iraqi Ministry of Defence as the Iraqi one, never the Dutch one', async () => {
     const page = await harness.open(PAGE);
     await page.locator('#dutch begrip-mark').first().waitFor();
-    expect(await marksIn(page, 'iraqi')).not.toContain('Ministry of Defence');
     expect(await marksIn(page, 'last')).toContain('Netherlands Ministry of Defence');
+    await hoverTerm(page, 'iraqi', 'Ministry of Defence');
+    const text = (await tooltip(page).textContent()) ?? '';
+    expect(text).toContain('Iraqi Ministry of Defence');
+    expect(text).toContain('Chosen from “Iraqi” in the text');
+    expect(text).not.toContain('ministerie van Defensie —');
     await page.close();
   });
 

@@ -103,9 +103,26 @@ describe('bilingual fuzzy search', () => {
     ['rule of law', 'rule-of-law'],
     ['peshmerga', 'peshmerga'],
     ['artikel 100 brief', 'artikel-100-brief'],
+    // Real questions with a country as qualifier (issue 16): the country's entry first.
+    ['ministry of defence iraq', 'iraqi-ministry-of-defence'],
+    ['iraqi ministry of defence', 'iraqi-ministry-of-defence'],
+    ['dutch ministry of defence', 'ministry-of-defence'],
+    ['senate netherlands', 'eerste-kamer'],
+    ['chief of defence netherlands', 'cds'],
+    ['dutch chief of defence', 'cds'],
+    ['iraqi chief of defence', 'chod'],
+    ['ministry of interior iraq', 'iraqi-ministry-of-interior'],
   ])('"%s" finds %s first, also among 5,000 entries', (query, id) => {
     expect(search.search(query, 5)[0]?.entry.id).toBe(id);
     expect(large.search(query, 5)[0]?.entry.id).toBe(id);
+  });
+
+  it('shows at most a few relatives after an exact name', () => {
+    expect(search.search('nmi').length).toBeLessThanOrEqual(3);
+    expect(search.search('senate').map((h) => h.entry.id)).toEqual([
+      'eerste-kamer',
+      'voorzitter-eerste-kamer',
+    ]);
   });
 
   it('leaves out chance hits far behind the best one', () => {
