@@ -162,15 +162,18 @@ export function Reader() {
     };
   }, [source]);
 
-  // Lazy pages: a placeholder per page, rendered and annotated when near the viewport.
+  // Lazy pages: a placeholder per page, rendered and annotated when near the viewport. A PDF's
+  // pages are laid out once per document and scale, not again as its texts are read.
+  const loadedPdf = loaded?.pdf;
+  const plainTexts = loaded && !loaded.pdf ? loaded.texts : null;
   useEffect(() => {
     const pages = pagesRef.current;
-    if (!pages || !loaded) return;
+    if (!pages || (!loadedPdf && !plainTexts)) return;
     pages.replaceChildren();
-    if (!loaded.pdf) {
+    if (!loadedPdf) {
       const view = document.createElement('div');
       view.className = 'text-view';
-      for (const paragraph of loaded.texts.join('\n').split(/\n\s*\n/)) {
+      for (const paragraph of (plainTexts ?? []).join('\n').split(/\n\s*\n/)) {
         const p = document.createElement('p');
         p.textContent = paragraph;
         view.append(p);
@@ -179,7 +182,7 @@ export function Reader() {
       annotateElement(view, annotatorRef.current);
       return;
     }
-    const pdf = loaded.pdf;
+    const pdf = loadedPdf;
     const observer = new IntersectionObserver(
       (entriesSeen) => {
         for (const seen of entriesSeen) {
@@ -210,7 +213,7 @@ export function Reader() {
       }
     });
     return () => observer.disconnect();
-  }, [loaded?.pdf, loaded?.pdf ? null : loaded?.texts, scale]);
+  }, [loadedPdf, plainTexts, scale]);
 
   // The side panel's counts, once every page has been read.
   const complete = !!loaded && loaded.texts.length === (loaded.pdf?.numPages ?? 1);

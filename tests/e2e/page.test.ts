@@ -181,7 +181,8 @@ describe('the gloss', () => {
     const page = await harness.open(`${GOV}/hostile`);
     const mark = page.locator('begrip-mark[data-begrip-id="nmi"]');
     await mark.waitFor({ state: 'attached' });
-    await page.evaluate(() => (document.querySelector('begrip-mark') as HTMLElement).click());
+    // A real click (the gloss ignores events a page dispatches).
+    await mark.click();
     await expect.poll(() => tooltip(page).count()).toBe(1);
     const style = await tooltip(page).evaluate((el) => {
       const s = getComputedStyle(el);

@@ -159,9 +159,9 @@ describe('options', () => {
     expect(await preview.locator('.after').textContent()).toContain('Overwritten.');
     await preview.getByRole('button', { name: 'Cancel' }).click();
     const stored = (await options.evaluate(() => chrome.storage.local.get('ownEntries'))) as {
-      ownEntries: { en: { definition: string } }[];
+      ownEntries: { id: string; en: { definition: string } }[];
     };
-    expect(stored.ownEntries.map((e) => e.en.definition)).toEqual(['A definition.']);
+    expect(stored.ownEntries.find((e) => e.id === 'goede-term')?.en.definition).toBe('A definition.');
     await options.close();
   });
 
