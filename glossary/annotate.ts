@@ -68,11 +68,18 @@ export interface DefinitionReading {
   chosen: Map<string, { id: string; expansion: string }>;
   /** Entries whose acronym the text defines as the glossary does: the text confirms them. */
   confirmed: Set<string>;
+  /** Acronyms the glossary knows but the text defines otherwise (a subset of pageDefined). */
+  redefined: PageDefinition[];
 }
 
 /** Read the definitions (first one per acronym) against the glossary. */
 export function readDefinitions(matcher: Matcher, found: readonly PageDefinition[]): DefinitionReading {
-  const reading: DefinitionReading = { pageDefined: [], chosen: new Map(), confirmed: new Set() };
+  const reading: DefinitionReading = {
+    pageDefined: [],
+    chosen: new Map(),
+    confirmed: new Set(),
+    redefined: [],
+  };
   const seen = new Set<string>();
   const byId = new Map(matcher.entries.map((entry) => [entry.id, entry]));
   for (const definition of found) {
@@ -88,8 +95,10 @@ export function readDefinitions(matcher: Matcher, found: readonly PageDefinition
     }
     const senses = [known.id, ...(known.alternatives ?? [])].map((id) => byId.get(id) as Entry);
     const fitting = senses.find((entry) => entry && expansionFits(entry, definition.expansion));
-    if (!fitting) reading.pageDefined.push(definition);
-    else reading.confirmed.add(fitting.id);
+    if (!fitting) {
+      reading.pageDefined.push(definition);
+      reading.redefined.push(definition);
+    } else reading.confirmed.add(fitting.id);
     if (fitting && senses.length > 1)
       reading.chosen.set(definition.acronym, { id: fitting.id, expansion: definition.expansion });
   }
@@ -121,7 +130,9 @@ export function createAnnotator(matcher: Matcher, document: string | readonly Pa
   return {
     definitions,
     annotate(text) {
-      const inLongForm = insideSpans(longFormSpans(text, definitions));
+      // Only where the text redefines an acronym the glossary knows can a glossary form sit inside
+      // the text's long form and mean something else there.
+      const inLongForm = insideSpans(longFormSpans(text, reading.redefined));
       const glossary = matcher
         .match(text, { confirmed: reading.confirmed })
         .filter((match) => !inLongForm(match))
