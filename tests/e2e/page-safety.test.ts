@@ -28,6 +28,8 @@ beforeAll(async () => {
       <div id="aria" aria-hidden="true"><p>De JOCAT-N.</p></div>`),
   );
   harness.serve('/forged', page('<p id="real">De NMI missie.</p>'));
+  const line = 'De NMI adviseert, de OIR steunt en EUAM helpt bij de hervorming.';
+  harness.serve('/transcript', page(`<div id="transcript">${Array(24_000).fill(line).join('<br>')}</div>`));
 });
 afterAll(async () => harness?.close());
 
@@ -111,6 +113,20 @@ describe('a page cannot provoke the gloss', () => {
     // The reader's own hover still opens the gloss of the real term.
     await p.locator('#real begrip-mark').hover();
     await expect.poll(() => p.locator('begrip-tooltip .tooltip').isVisible()).toBe(true);
+    await p.close();
+  });
+});
+
+describe('one block of 1.5 MB (a transcript, audit F1)', () => {
+  it('shows the terms near the viewport first and more as the reader scrolls', async () => {
+    const p = await harness.open(`${GOV}/transcript`);
+    const shown = () => p.evaluate(() => CSS.highlights.get('begrip')?.size ?? 0);
+    await expect.poll(shown, { timeout: 20_000 }).toBeGreaterThan(10);
+    const first = await shown();
+    // 72,000 terms in the block: only a screenful or so is shown at once.
+    expect(first).toBeLessThan(1000);
+    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await expect.poll(shown, { timeout: 10_000 }).toBeGreaterThan(first);
     await p.close();
   });
 });
