@@ -4,9 +4,9 @@
  * is exactly what React rendered, the new text is marked, and a restart (settings change) keeps
  * React's nodes. Chromium, production build.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safetyPages } from '../fixtures/safety-pages';
 import { type Harness, launch } from './harness';
 
 declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -19,34 +19,11 @@ declare global {
 }
 
 const GOV = 'https://www.rijksoverheid.nl';
-const APP = `
-window.errors = [];
-window.addEventListener('error', (e) => window.errors.push(String(e.message)));
-const e = React.createElement;
-function App() {
-  const [text, setText] = React.useState('NMI missie en de OIR.');
-  const [items, setItems] = React.useState(['EUAM adviseert.', 'JOCAT-N traint.', 'De CDS beslist.']);
-  window.update = setText;
-  window.dropFirst = () => setItems((list) => list.slice(1));
-  return e('main', null,
-    e('p', { id: 'text' }, text),
-    e('ul', { id: 'list' }, items.map((item) => e('li', { key: item }, item))),
-    e('p', { id: 'mixed' }, 'NMI', ' en ', text.length > 30 ? 'lang' : 'kort'));
-}
-ReactDOM.createRoot(document.getElementById('root')).render(e(App));
-`;
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await launch();
-  const umd = (path: string) => ({ body: readFileSync(path, 'utf8'), contentType: 'text/javascript' });
-  harness.serve('/react.js', umd('node_modules/react/umd/react.production.min.js'));
-  harness.serve('/react-dom.js', umd('node_modules/react-dom/umd/react-dom.production.min.js'));
-  harness.serve('/app.js', { body: APP, contentType: 'text/javascript' });
-  harness.serve('/react', {
-    body: `<!doctype html><html lang="nl"><head><title>React</title></head><body><div id="root"></div>
-      <script src="/react.js"></script><script src="/react-dom.js"></script><script src="/app.js"></script></body></html>`,
-  });
+  for (const [path, fixture] of Object.entries(safetyPages())) harness.serve(path, fixture);
 });
 afterAll(async () => harness?.close());
 

@@ -5,31 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
 import { type Harness, launch } from './harness';
 
 const GOV = 'https://www.rijksoverheid.nl';
 let harness: Harness;
 
-const page = (body: string) => ({
-  body: `<!doctype html><html lang="nl"><head><title>Test</title></head><body><main>${body}</main></body></html>`,
-});
-
 beforeAll(async () => {
   harness = await launch();
-  harness.serve(
-    '/editor',
-    page('<div id="ed"><p>De NMI missie en de OIR.</p></div><p id="other">Ook EUAM.</p>'),
-  );
-  harness.serve('/design', page('<p id="text">De NMI missie en de OIR.</p>'));
-  harness.serve(
-    '/accordion',
-    page(`<p id="open">De NMI.</p>
-      <div id="closed" hidden><p>De OIR en EUAM.</p></div>
-      <div id="aria" aria-hidden="true"><p>De JOCAT-N.</p></div>`),
-  );
-  harness.serve('/forged', page('<p id="real">De NMI missie.</p>'));
-  const line = 'De NMI adviseert, de OIR steunt en EUAM helpt bij de hervorming.';
-  harness.serve('/transcript', page(`<div id="transcript">${Array(24_000).fill(line).join('<br>')}</div>`));
+  for (const [path, fixture] of Object.entries(safetyPages())) harness.serve(path, fixture);
 });
 afterAll(async () => harness?.close());
 
@@ -93,20 +77,7 @@ describe('a page cannot provoke the gloss', () => {
   it('ignores forged marks, forged hovers, clicks and shortcuts', async () => {
     const p = await harness.open(`${GOV}/forged`);
     await expect.poll(() => marks(p, '#real'), { timeout: 10_000 }).toBe(1);
-    await p.evaluate(() => {
-      const forged = document.createElement('begrip-mark');
-      forged.setAttribute('data-begrip-id', 'nmi');
-      forged.id = 'forged';
-      forged.textContent = 'Zwaluwproject';
-      document.querySelector('main')?.append(forged);
-      for (const type of ['mouseover', 'click', 'focusin']) {
-        forged.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
-        document.querySelector('#real begrip-mark')?.dispatchEvent(new MouseEvent(type, { bubbles: true }));
-      }
-      document.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
-      );
-    });
+    await p.evaluate(forgeEvents);
     await p.waitForTimeout(1200);
     expect(await p.locator('begrip-tooltip').count()).toBe(0);
     expect(await p.evaluate(() => document.activeElement?.localName)).not.toBe('begrip-mark');
