@@ -20,13 +20,16 @@ export interface Sense {
   evidence: string;
 }
 
-/** The part of a match the rules read and rewrite (see Matcher's Match). */
+/** A match as the matcher gives it and the rules read and rewrite it (Matcher's Match). */
 export interface Resolvable {
   start: number;
   end: number;
+  /** The matched text as it stands in the input (may contain line breaks). */
   text: string;
   id: string;
+  /** Other entries that claim the same form (other senses the gloss names). */
   alternatives?: string[];
+  /** Why the context rules chose this entry (absent when the form has one meaning). */
   sense?: Sense;
 }
 

@@ -7,23 +7,14 @@
  * Dutch endings are checked only on the rare words that start a form.
  * Offsets are UTF-16 indices into the text exactly as given.
  */
-import { ContextRules, type Sense } from './context';
+import { ContextRules, type Resolvable } from './context';
 import { highlightedFormsOf, type SurfaceForm } from './forms';
 import { inflections } from './inflect';
 import type { Entry } from './schema';
 import { fold, JOINER, looksLikeAcronym, TOKEN_SOURCE, wordsOf } from './text';
 
-export interface Match {
-  start: number;
-  end: number;
-  /** The matched text as it stands in the input (may contain line breaks). */
-  text: string;
-  id: string;
-  /** Other entries that claim the same form (other senses the gloss names). */
-  alternatives?: string[];
-  /** Why the context rules chose this entry (absent when the form has one meaning). */
-  sense?: Sense;
-}
+/** A form found in a text: [start, end) as UTF-16 offsets, its entry, other senses and why (context.ts). */
+export type Match = Resolvable;
 
 interface CompiledForm {
   entryIndex: number;

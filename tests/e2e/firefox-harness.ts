@@ -18,6 +18,18 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = 'begrip@begrip.invalid';
 const EXTENSION_UUID = '5f0c2d1e-8b7a-4c3d-9e6f-1a2b3c4d5e6f';
 
+export const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Polls `read` until it returns something truthy (or the time is up). */
+export async function until<T>(read: () => Promise<T>, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (value || Date.now() > end) return value;
+    await pause(100);
+  }
+}
+
 export interface FirefoxHarness {
   browser: Browser;
   /** `https://host:port` of the fixture server under a real host name. */

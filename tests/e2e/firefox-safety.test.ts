@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
-import { type FirefoxHarness, launchFirefox } from './firefox-harness';
+import { type FirefoxHarness, launchFirefox, pause, until } from './firefox-harness';
 
 declare global {
   interface Window {
@@ -27,15 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-async function until<T>(read: () => Promise<T>, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (value || Date.now() > end) return value;
-    await pause(100);
-  }
-}
 const marksIn = (page: Page, selector: string) =>
   page.evaluate(
     (s) => [...document.querySelectorAll(`${s} begrip-mark`)].map((m) => m.textContent),

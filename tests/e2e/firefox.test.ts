@@ -11,7 +11,7 @@ import { SEED_PAGE_TEXT_BLOCKS } from '../fixtures/seed-page';
 import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
 import { testPages } from '../fixtures/test-pages';
-import { type FirefoxHarness, launchFirefox } from './firefox-harness';
+import { type FirefoxHarness, launchFirefox, pause, until } from './firefox-harness';
 import {
   type Evaluate,
   expectedCounts,
@@ -48,18 +48,7 @@ const inPage =
   (page: Page): Evaluate =>
   (fn, arg) =>
     page.evaluate(fn as never, arg as never) as never;
-const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 const settle = (page: Page) => settledMarkCount(inPage(page), pause);
-
-/** Polls `read` until it returns something truthy (or the time is up). */
-async function until<T>(read: () => Promise<T>, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (value || Date.now() > end) return value;
-    await pause(100);
-  }
-}
 
 /** The open gloss, from inside its shadow root: text, id, role and the style that proves its CSS applied; null when closed. */
 const gloss = (page: Page) =>
