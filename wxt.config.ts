@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_SITE_MATCHES } from './utils/sites';
 
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -19,10 +21,14 @@ export default defineConfig({
     // user adds; host permissions only for the default government sites. Other https sites are
     // asked for one by one, when the user switches Begrip on there.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    // The toolbar icon (public/icon/*.png, made from public/icon.svg by `npm run icons`); WXT
+    // lists the same files as the extension's icons.
+    action: { default_icon: TOOLBAR_ICON },
     host_permissions: DEFAULT_SITE_MATCHES,
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
+          browser_action: { default_icon: TOOLBAR_ICON },
           // MV2 has no optional_host_permissions: origins go in optional_permissions.
           optional_permissions: ['https://*/*'],
           browser_specific_settings: {

@@ -23,6 +23,19 @@ describe('the built extension in Chromium', () => {
     const page = await harness.open(`chrome-extension://${harness.extensionId}/manifest.json`);
     const manifest = JSON.parse((await page.textContent('body')) ?? '{}');
     expect(manifest.manifest_version).toBe(3);
+    // Its icon in the toolbar and on chrome://extensions (and the 128 px one a store listing needs).
+    expect(manifest.icons).toEqual({
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      128: 'icon/128.png',
+    });
+    expect(manifest.action.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' });
+    const icon = await harness.open(`chrome-extension://${harness.extensionId}/icon/128.png`);
+    expect(await icon.evaluate(() => (document.querySelector('img') as HTMLImageElement).naturalWidth)).toBe(
+      128,
+    );
+    await icon.close();
     expect(manifest.host_permissions).toContain('https://*.rijksoverheid.nl/*');
     await page.close();
   });
