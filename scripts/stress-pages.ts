@@ -7,6 +7,7 @@ import { findDefinitions } from '../glossary/abbreviations';
 import { createAnnotator } from '../glossary/annotate';
 import type { Matcher } from '../glossary/matcher';
 import { readSeed, seedFiles } from '../tests/fixtures/seeds';
+import { random } from '../tests/fixtures/synthetic';
 
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -131,17 +132,6 @@ window.__startStorm = () => new Promise((done) => {
 });
 </script>`;
   return htmlPage('Liveblog', body, `${LONG_TASKS}${HEARTBEAT}`);
-}
-
-/** A small deterministic generator (mulberry32), so every run builds the same pages. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPRSTVWZ';
