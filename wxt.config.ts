@@ -26,6 +26,8 @@ export default defineConfig({
     action: { default_icon: TOOLBAR_ICON },
     host_permissions: DEFAULT_SITE_MATCHES,
     optional_host_permissions: ['https://*/*'],
+    // Terms are CSS Custom Highlights found under the pointer with caretPositionFromPoint: Chromium 128.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '128' }),
     ...(browser === 'firefox'
       ? {
           browser_action: { default_icon: TOOLBAR_ICON },

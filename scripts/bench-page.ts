@@ -85,9 +85,7 @@ async function heapMB(page: Page): Promise<number> {
 async function settle(page: Page): Promise<void> {
   let previous = -1;
   for (let i = 0; i < 600; i++) {
-    const count = await page.evaluate(
-      () => document.querySelectorAll('begrip-mark').length + (CSS.highlights.get('begrip')?.size ?? 0),
-    );
+    const count = await page.evaluate(() => CSS.highlights.get('begrip')?.size ?? 0);
     if (count > 0 && count === previous) return;
     previous = count;
     await page.waitForTimeout(250);
@@ -137,9 +135,7 @@ async function measureLoad(harness: Harness, path: string, url: string, done: (p
     await done(page);
   });
   const heap = (await heapMB(page)) - baseHeap;
-  const marks = await page.evaluate(
-    () => document.querySelectorAll('begrip-mark').length + (CSS.highlights.get('begrip')?.size ?? 0),
-  );
+  const marks = await page.evaluate(() => CSS.highlights.get('begrip')?.size ?? 0);
   await page.close();
   return {
     // The page's own parsing and first layout happen before DOMContentLoaded on both loads.

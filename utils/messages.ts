@@ -163,12 +163,19 @@ export function isPageSummary(value: unknown): value is PageSummary {
   return isObject(value) && isObject(value.counts) && isObject(value.pageDefined);
 }
 
+/**
+ * The most text one annotate request may carry: the background matches for every tab in turn, so
+ * a request of this size (tens of milliseconds) is the longest another tab waits (audit F3).
+ */
+export const MAX_ANNOTATE_CHARS = 100_000;
+
 export function isAnnotateRequest(value: unknown): value is AnnotateRequest {
   return (
     isObject(value) &&
     value.type === 'begrip:annotate' &&
     Array.isArray(value.texts) &&
     value.texts.every((text) => typeof text === 'string') &&
+    value.texts.reduce((sum: number, text: string) => sum + text.length, 0) <= MAX_ANNOTATE_CHARS &&
     Array.isArray(value.definitions) &&
     value.definitions.every(
       (d) => isObject(d) && typeof d.acronym === 'string' && typeof d.expansion === 'string',

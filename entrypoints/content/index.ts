@@ -11,10 +11,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
-import { describeId, describeMark } from '../../utils/dom/describe';
+import { describeId, describeTerm } from '../../utils/dom/describe';
 import type { Gloss } from '../../utils/dom/gloss';
 import { GLOSS_MODULE_GLOBAL, type GlossModule } from '../../utils/dom/gloss-module';
-import { unmarkAll } from '../../utils/dom/highlighter';
 import {
   type AnnotateRequest,
   type AnnotateResponse,
@@ -33,7 +32,6 @@ import { resolveGlossLanguage } from '../../utils/setting-values';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
 import { LazyGloss } from './lazy-gloss';
 import { MarkStyle } from './mark-style';
-import { reachForHighlighted } from './reach-highlighted';
 import { Scheduler } from './scheduler';
 import '../../utils/dom/mark.css';
 
@@ -124,9 +122,15 @@ export default defineContentScript({
         counts.set(annotation.id, count);
         return settings.mode === 'all' || count === 1;
       };
+      const drop = (annotation: FoundTerm) => {
+        const count = (counts.get(annotation.id) ?? 0) - 1;
+        if (count > 0) counts.set(annotation.id, count);
+        else counts.delete(annotation.id);
+      };
       const scheduler = new Scheduler({
         annotate,
         keep,
+        drop,
         onIdle: () => report(counts.size),
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         signal: abort.signal,
@@ -136,7 +140,8 @@ export default defineContentScript({
         if (abort.signal.aborted) throw new Error('Begrip: stopped');
         const names = (c: string) => categories[c] ?? { nl: c, en: c };
         return new module.Gloss({
-          describe: (mark) => describeMark(mark, lookup, scheduler.pageDefinitions, names),
+          terms: scheduler,
+          describe: (term) => describeTerm(term.reading, lookup, scheduler.pageDefinitions, names),
           describeId: (id) => describeId(id, [], lookup, names),
           language: () => settings.language,
           uiLanguage,
@@ -145,22 +150,12 @@ export default defineContentScript({
           signal: abort.signal,
         });
       };
-      // First, so that on very large pages the term reached for is a mark when the gloss looks.
-      reachForHighlighted(
-        scheduler,
-        { show: (mark) => gloss.show(mark), hover: (mark) => gloss.hover(mark) },
-        abort.signal,
-      );
-      const gloss = new LazyGloss(createGloss, abort.signal);
-      document.addEventListener('selectionchange', () => scheduler.onSelectionChange(), {
-        signal: abort.signal,
-      });
+      const gloss = new LazyGloss(createGloss, scheduler, abort.signal);
       scheduler.start(document.body);
       return {
         stop() {
-          scheduler.stop();
+          scheduler.stop(); // takes the highlights away: the page's DOM never changed
           abort.abort(); // also closes the gloss
-          unmarkAll(document.body);
         },
         summary: () => ({
           counts: Object.fromEntries(counts),
@@ -169,12 +164,10 @@ export default defineContentScript({
           ),
         }),
         async reveal(id) {
-          const mark = await scheduler.reveal(id);
-          if (!mark) return false;
-          mark.scrollIntoView({ block: 'center' });
-          mark.tabIndex = -1;
-          mark.focus({ preventScroll: true });
-          gloss.show(mark);
+          const term = await scheduler.reveal(id);
+          if (!term) return false;
+          term.bringIntoView();
+          gloss.show(term, true);
           return true;
         },
         refreshGloss: () => gloss.refresh(),

@@ -1,20 +1,22 @@
 /**
- * The gloss on a web page, loaded on first use. Until the reader points at, focuses, taps or
- * steps to a term, a page carries only these few listeners; then `create` has the gloss's code
- * injected (entrypoints/gloss-view.ts) and the gesture that asked for it is replayed.
+ * The gloss on a web page, loaded on first use. Until the reader points at, taps or steps to a
+ * term, a page carries only these few listeners; then `create` has the gloss's code injected
+ * (entrypoints/gloss-view.ts) and the gesture that asked for it is replayed.
  */
 import type { Gloss } from '../../utils/dom/gloss';
-import { markOf, stepDirection } from '../../utils/dom/gloss-module';
+import { stepDirection } from '../../utils/dom/gloss-module';
+import type { Term, TermSource } from '../../utils/dom/term';
 
 export class LazyGloss {
   private gloss: Promise<Gloss> | null = null;
   private loaded: Gloss | null = null;
-  /** The mark under the pointer while the code loads: only it may open once loaded. */
-  private hovered: HTMLElement | null = null;
+  /** The term under the pointer while the code loads: only it may open once loaded. */
+  private hovered: Term | null = null;
   private readonly waiting = new AbortController();
 
   constructor(
     private readonly create: () => Promise<Gloss>,
+    terms: TermSource,
     signal: AbortSignal,
     /** Which events are the reader's own; unit tests, whose events are synthetic, pass their own. */
     isReaders: (event: Event) => boolean = (event) => event.isTrusted,
@@ -24,23 +26,30 @@ export class LazyGloss {
     const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
       document.addEventListener(type, (event) => isReaders(event) && handler(event), {
         capture: true,
-        passive: type !== 'keydown',
+        passive: type === 'mousemove',
         signal: listening,
       });
-    on('mouseover', (event) => {
-      const mark = markOf(event.target);
-      this.hovered = mark;
-      if (mark) this.withGloss((gloss) => this.hovered === mark && gloss.hover(mark));
+    let frame = 0;
+    let moved: MouseEvent | null = null;
+    on('mousemove', (event) => {
+      if (event.buttons !== 0) return;
+      moved = event;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const term = moved && terms.at(moved);
+        moved = null;
+        this.hovered = term;
+        if (term) this.withGloss((gloss) => this.hovered === term && gloss.hover(term));
+      });
     });
-    on('mouseout', (event) => {
-      if (markOf(event.relatedTarget) !== this.hovered) this.hovered = null;
+    on('click', (event) => {
+      const term = terms.at(event);
+      if (!term) return;
+      // A first tap on a term inside a link explains it; the next one follows the link.
+      if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault();
+      this.withGloss((gloss) => gloss.show(term));
     });
-    const show = (event: Event) => {
-      const mark = markOf(event.target);
-      if (mark) this.withGloss((gloss) => gloss.show(mark));
-    };
-    on('focusin', show);
-    on('click', show);
     on('keydown', (event) => {
       const direction = stepDirection(event);
       if (!direction) return;
@@ -49,15 +58,9 @@ export class LazyGloss {
     });
   }
 
-  /** Show the gloss of `mark` (loading the gloss first if need be). */
-  show(mark: HTMLElement): void {
-    this.withGloss((gloss) => gloss.show(mark));
-  }
-
-  /** The pointer is over `mark`: its gloss opens after the usual delay (loading it first if need be). */
-  hover(mark: HTMLElement): void {
-    this.hovered = mark;
-    this.withGloss((gloss) => this.hovered === mark && gloss.hover(mark));
+  /** Show the gloss of `term` (loading the gloss first if need be); `focus`: moves focus into it. */
+  show(term: Term, focus = false): void {
+    this.withGloss((gloss) => gloss.show(term, focus));
   }
 
   /** Re-render an open gloss with the current settings. */

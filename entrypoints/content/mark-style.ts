@@ -4,15 +4,14 @@
  * no trace when removed. The default look (dotted underline) comes from style.css.
  */
 
-import { MARK_TAG } from '../../utils/dom/highlighter';
 import type { HighlightStyle } from '../../utils/settings';
-import { HIGHLIGHT_NAME } from './term-highlights';
+import { CURRENT_HIGHLIGHT_NAME, HIGHLIGHT_NAME } from './term-highlights';
 
 const RULES: Record<HighlightStyle, string> = {
   underline: '',
-  background: `${MARK_TAG} { text-decoration: none !important; background-color: color-mix(in srgb, #1d6fb8 16%, transparent) !important; border-radius: 2px !important; } ::highlight(${HIGHLIGHT_NAME}) { text-decoration: none; background-color: color-mix(in srgb, #1d6fb8 16%, transparent); }`,
-  // Highlighted terms (very large pages) have no :hover; the one under the pointer becomes a mark.
-  hover: `${MARK_TAG} { text-decoration: none !important; } ${MARK_TAG}:hover, ${MARK_TAG}:focus { text-decoration: underline dotted 1px !important; } ::highlight(${HIGHLIGHT_NAME}) { text-decoration: none; }`,
+  background: `::highlight(${HIGHLIGHT_NAME}) { text-decoration: none; background-color: color-mix(in srgb, #1d6fb8 16%, transparent); } ::highlight(${CURRENT_HIGHLIGHT_NAME}) { background-color: color-mix(in srgb, #1d6fb8 32%, transparent); }`,
+  // A highlight has no :hover: the term whose gloss is open (the current one) is underlined.
+  hover: `::highlight(${HIGHLIGHT_NAME}) { text-decoration: none; }`,
 };
 
 export class MarkStyle {

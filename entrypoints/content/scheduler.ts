@@ -3,42 +3,47 @@
  *   1. walk the text (slices of at most SLICE_MS);
  *   2. find the terms of every run, in document order (so "first occurrence" means first on the
  *      page, and the badge counts the whole page);
- *   3. mark: ordinary pages completely, viewport first; very large pages only near the viewport,
- *      the rest as the reader scrolls. Every mark on a huge page costs style and layout work for
- *      the whole document (measured: 9.6 s of main-thread work to mark all of a 5 MB page), so
- *      there the terms are shown as a CSS highlight (term-highlights.ts) and become marks only
- *      when the reader reaches for one (materializeAt, materializeAll, reveal).
- * Content the page adds or changes later (infinite scroll, SPA navigation, accordions) arrives
- * through a batched MutationObserver that looks only at what changed and drops our own records.
+ *   3. show them as a CSS highlight (term-highlights.ts), which changes no node of the page:
+ *      ordinary pages completely, viewport first; very large pages only near the viewport, the
+ *      rest as the reader scrolls.
+ * Content the page adds or changes later (infinite scroll, SPA navigation, accordions, a
+ * framework's updates) arrives through a batched MutationObserver that looks only at what changed:
+ * the terms of a changed block are taken away and the block is annotated anew.
  */
 import type { PageDefinition } from '../../glossary/abbreviations';
+import { batchTexts } from '../../glossary/batches';
 import {
+  blockOf,
+  HOST_TAG,
+  isInline,
   isIntact,
   isSkipped,
-  isSplit,
-  MARK_TAG,
-  markRun,
-  restoreSplit,
   SKIP_SELECTOR,
   type TextRun,
-  unmarkAll,
   walkRuns,
 } from '../../utils/dom/highlighter';
-import { type AnnotateResponse, type FoundTerm, unpackTerms } from '../../utils/messages';
-import { pointOf, TermHighlights } from './term-highlights';
+import type { Term, TermSource } from '../../utils/dom/term';
+import { type AnnotateResponse, type FoundTerm, MAX_ANNOTATE_CHARS, unpackTerms } from '../../utils/messages';
+import { pointOf, type ShownTerm, TermHighlights } from './term-highlights';
 
 const SLICE_MS = 8;
-/** Text per request to the background's matcher: large enough to amortise a message, small enough to stream. */
-const BATCH_CHARS = 200_000;
+/**
+ * Text per request to the background's matcher: large enough to amortise a message, small enough
+ * that another tab's request never waits long behind it (the background serves all tabs).
+ */
+const BATCH_CHARS = MAX_ANNOTATE_CHARS;
 const MUTATION_BATCH_MS = 60;
 const SCROLL_SETTLE_MS = 80;
 /** Above this much text a page is marked near the viewport only. */
 export const LAZY_TEXT_CHARS = 300_000;
 /**
- * Content revealed by attributes (accordions: hidden, aria-hidden) is marked when it shows; an
- * element made editable (contenteditable) loses its marks before anyone types (audit F6, F8).
+ * Content revealed by attributes (accordions: hidden, aria-hidden) is annotated when it shows; an
+ * element made editable (contenteditable) shows no terms (audit F6, F8). A class or style change
+ * may reveal text that was hidden with CSS when it was annotated.
  */
-const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
+const SKIP_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
+const STYLE_ATTRIBUTES = ['class', 'style'];
+const WATCHED_ATTRIBUTES = [...SKIP_ATTRIBUTES, ...STYLE_ATTRIBUTES];
 const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -53,8 +58,10 @@ export interface SchedulerOptions {
    * defined itself in earlier texts (the background finds them and sends them back).
    */
   annotate: (texts: string[], definitions: PageDefinition[]) => Promise<AnnotateResponse>;
-  /** Decides per annotation whether to mark it (first occurrence only, …); called in document order. */
+  /** Decides per annotation whether to show it (first occurrence only, …); called in document order. */
   keep: (term: FoundTerm) => boolean;
+  /** An annotation kept before is no longer shown (the page changed or hid its text). */
+  drop?: (term: FoundTerm) => void;
   /** Called when the queue is empty (initial pass and each batch of changes done). */
   onIdle?: () => void;
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -104,6 +111,14 @@ function firstBelow(items: PreparedRun[], y: number): number {
   return low;
 }
 
+/** Document order of two items' first nodes, for merging items from several batches. */
+const byPosition = (a: PreparedRun, b: PreparedRun) => {
+  const first = a.run.nodes[0];
+  const second = b.run.nodes[0];
+  if (!first || !second || first === second) return 0;
+  return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+};
+
 /** A block with more terms than this shows those near the viewport first. */
 const MAX_TERMS_AT_ONCE = 400;
 
@@ -137,29 +152,31 @@ function splitNear(item: PreparedRun, top: number, bottom: number): [PreparedRun
 
 function isOurs(node: Node): boolean {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!element?.closest(MARK_TAG);
+  return !!element?.closest(HOST_TAG);
 }
 
-export class Scheduler {
+/** The block a changed node belongs to: its terms are read in the context of the whole block. */
+function blockRoot(node: Node): Node {
+  const block = blockOf(node.nodeType === Node.TEXT_NODE ? node : (node.firstChild ?? node));
+  return block && block.nodeType === Node.ELEMENT_NODE && block.contains(node) ? block : node;
+}
+
+export class Scheduler implements TermSource {
   /** Batches of roots to walk: the page at start, then each batch of changes as one. */
   private readonly queue: Node[][] = [];
   private readonly pending = new Set<Node>();
-  private readonly deferred: PreparedRun[] = [];
-  /** Runs of a large page not yet marked, in document order. */
+  /** Elements hidden or made editable since the last batch: their terms go. */
+  private readonly withdrawn = new Set<Element>();
+  /** A class or style changed: text hidden with CSS may show now. */
+  private restyled = false;
+  /** Runs of a large page not yet shown, in document order. */
   private lazy: PreparedRun[] = [];
   private running = false;
   private stopped = false;
   private batchTimer: unknown = null;
   private scrollTimer: unknown = null;
-  /**
-   * Whether the user has a selection, kept from selectionchange events: asking the Selection API
-   * while marking forces a layout of the whole page each time (measured: 4 s on 1 MB).
-   */
-  private selecting = hasSelection();
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
-  private root: Node | null = null;
   private definitions: PageDefinition[] = [];
-  /** Very large pages: terms near the viewport shown as a highlight, not yet marked. */
   private highlights: TermHighlights<PreparedRun> | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -167,28 +184,19 @@ export class Scheduler {
       if (this.lazy.length === 0 || this.scrollTimer !== null) return;
       this.scrollTimer = options.setTimeout(() => {
         this.scrollTimer = null;
-        void this.markNearViewport();
+        void this.showNearViewport();
       }, SCROLL_SETTLE_MS);
     };
     window.addEventListener('scroll', onScroll, { passive: true, capture: true, signal: options.signal });
     window.addEventListener('resize', onScroll, { passive: true, signal: options.signal });
-    // designMode has no attribute to observe: before the first edit, take the marks out of what is
-    // being edited (the whole document in designMode), so an editor never saves them.
-    document.addEventListener('beforeinput', (event) => this.beforeEdit(event), {
-      capture: true,
-      signal: options.signal,
-    });
-  }
-
-  private beforeEdit(event: Event): void {
-    if (document.designMode === 'on') {
-      this.stop();
-      unmarkAll(document.body);
-      return;
-    }
-    const target = event.target instanceof Element ? event.target : null;
-    const editable = target?.closest('[contenteditable]:not([contenteditable="false"])');
-    if (editable) unmarkAll(editable);
+    // A document being edited as a whole (designMode has no attribute to observe) shows no terms.
+    document.addEventListener(
+      'beforeinput',
+      () => {
+        if (document.designMode === 'on') this.stop();
+      },
+      { capture: true, signal: options.signal },
+    );
   }
 
   /** Acronyms the page defines itself that the glossary lacks (for the gloss). */
@@ -197,10 +205,14 @@ export class Scheduler {
   }
 
   start(root: Node): void {
-    // A document being edited as a whole (designMode) is never marked.
+    // A document being edited as a whole (designMode) is never annotated.
     if (document.designMode === 'on') return;
+    if (!TermHighlights.supported()) {
+      console.warn('Begrip: this browser has no CSS Custom Highlight API, so terms are not shown.');
+      return;
+    }
     this.stopped = false;
-    this.root = root;
+    this.highlights ??= new TermHighlights();
     this.observer.observe(root, OBSERVED);
     this.enqueue([root]);
   }
@@ -210,60 +222,38 @@ export class Scheduler {
     this.observer.disconnect();
     this.queue.length = 0;
     this.pending.clear();
-    this.deferred.length = 0;
+    this.withdrawn.clear();
     this.lazy = [];
     this.highlights?.clear();
     this.highlights = null;
   }
 
-  /** Whether some terms are shown as a highlight only (very large pages). */
-  get hasHighlights(): boolean {
-    return (this.highlights?.size ?? 0) > 0;
+  /** How many runs show terms (tests and benchmarks). */
+  get shownRuns(): number {
+    return this.highlights?.size ?? 0;
   }
 
-  /** Mark the highlighted term under viewport point (x, y), with the rest of its run; its mark, or null. */
-  materializeAt(x: number, y: number): HTMLElement | null {
-    const item = this.highlights?.itemAt(x, y);
-    if (!item) return null;
-    this.markNow([item]);
-    return document.elementFromPoint(x, y)?.closest<HTMLElement>(MARK_TAG) ?? null;
+  at(event: Event): Term | null {
+    return this.highlights?.at(event) ?? null;
   }
 
-  /** Mark every highlighted term (before stepping from term to term with the keyboard). */
-  materializeAll(): void {
-    if (this.highlights) this.markNow(this.highlights.items);
+  list(): readonly Term[] {
+    return this.highlights?.list() ?? [];
   }
 
-  /** Mark `items` at once (the reader is waiting for them), leaving the highlight. */
-  private markNow(items: PreparedRun[]): void {
-    for (const item of items) this.highlights?.take(item);
-    this.unobserved(() => {
-      for (const item of items) if (isIntact(item.run)) markRun(item.run, item.annotations);
-    });
+  setCurrent(term: Term | null): void {
+    this.highlights?.setCurrent(term);
   }
 
-  /** The first mark of `id`; on a large page its run is marked first if it was not yet. */
-  async reveal(id: string): Promise<HTMLElement | null> {
-    const selector = `${MARK_TAG}[data-begrip-id="${CSS.escape(id)}"]`;
-    const existing = document.querySelector<HTMLElement>(selector);
-    if (existing) return existing;
-    const shown = this.highlights?.items.find((item) => item.annotations.some((a) => a.id === id));
-    if (shown) {
-      this.markNow([shown]);
-      return document.querySelector<HTMLElement>(selector);
-    }
+  /** The first term of entry `id`; on a large page its run is shown first if it was not yet. */
+  async reveal(id: string): Promise<Term | null> {
+    const shown = this.list().find((term) => term.reading.id === id);
+    if (shown || !this.highlights) return shown ?? null;
     const index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
     if (index < 0) return null;
-    await this.mark(this.lazy.splice(index, 1));
-    return document.querySelector<HTMLElement>(selector);
-  }
-
-  /** Call on selectionchange: runs skipped while the user was selecting are marked when it ends. */
-  onSelectionChange(): void {
-    this.selecting = hasSelection();
-    if (this.deferred.length === 0 || this.selecting) return;
-    const items = this.deferred.splice(0);
-    void this.mark(items);
+    const [item] = this.lazy.splice(index, 1);
+    const terms = item && isIntact(item.run) ? this.highlights.show(item) : [];
+    return terms.find((term) => term.reading.id === id) ?? null;
   }
 
   private enqueue(roots: Node[]): void {
@@ -275,40 +265,61 @@ export class Scheduler {
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'attributes') {
-        this.onAttributeChange(record.target as Element);
+        this.onAttributeChange(record);
         continue;
       }
-      // The page changed or removed a text node Begrip had split: Begrip's parts of it go, and
-      // what is left is marked again (React updating its held node, audit F5 and F9).
-      if (record.type === 'characterData' && isSplit(record.target))
-        restoreSplit(record.target as Text, true);
-      for (const removed of record.removedNodes) if (isSplit(removed)) restoreSplit(removed as Text);
       const nodes = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
+      // Text or an inline element taken out changes its block's text: the block is read again.
+      // (The terms of whatever was removed go with it: their ranges collapse, see changed().)
+      if (record.type === 'childList' && [...record.removedNodes].some(isInline)) nodes.push(record.target);
       for (const node of nodes) {
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         if (isOurs(node)) continue;
-        this.pending.add(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
+        this.pending.add(blockRoot(node));
       }
     }
-    if (this.pending.size && this.batchTimer === null) {
-      this.batchTimer = this.options.setTimeout(() => this.flushMutations(), MUTATION_BATCH_MS);
-    }
+    this.scheduleFlush();
   }
 
-  private onAttributeChange(element: Element): void {
+  private onAttributeChange(record: MutationRecord): void {
+    if (STYLE_ATTRIBUTES.includes(record.attributeName ?? '')) {
+      this.restyled = true;
+      this.scheduleFlush();
+      return;
+    }
+    const element = record.target as Element;
     if (isOurs(element)) return;
-    if (element.closest(SKIP_SELECTOR) || isSkipped(element)) {
-      // Hidden or made editable: no marks in it (an editor would save them with the text).
-      if (element.querySelector(MARK_TAG)) unmarkAll(element);
-    } else this.pending.add(element);
-    if (this.pending.size && this.batchTimer === null) {
-      this.batchTimer = this.options.setTimeout(() => this.flushMutations(), MUTATION_BATCH_MS);
+    // Hidden or made editable: no terms in it. Revealed: annotated.
+    if (element.closest(SKIP_SELECTOR) || isSkipped(element)) this.withdrawn.add(element);
+    else this.pending.add(element);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.batchTimer !== null) return;
+    if (!this.pending.size && !this.withdrawn.size && !this.restyled) return;
+    this.batchTimer = this.options.setTimeout(() => this.flushMutations(), MUTATION_BATCH_MS);
+  }
+
+  /** Stop showing `items` and give back their counts (first-occurrence mode). */
+  private withdraw(items: Iterable<PreparedRun>): void {
+    for (const item of items) {
+      this.highlights?.take(item);
+      for (const annotation of item.annotations) this.options.drop?.(annotation);
     }
   }
 
   private flushMutations(): void {
     this.batchTimer = null;
-    this.highlights?.prune();
+    const highlights = this.highlights;
+    if (!highlights) return;
+    for (const element of this.withdrawn) this.withdraw(highlights.itemsWithin(element));
+    this.withdrawn.clear();
+    this.withdraw(highlights.changed());
+    if (this.restyled) {
+      this.restyled = false;
+      highlights.revealHidden();
+    }
     // One batch for all the changes: one walk, one request to the background and one look at the
     // viewport, however many nodes a frame added (audit F2: 10,000 nodes a frame, one request each,
     // took minutes). A node inside another pending one is walked with it.
@@ -331,6 +342,9 @@ export class Scheduler {
       const runs: TextRun[] = [];
       for (const root of this.queue.shift() as Node[])
         for (const run of await this.collect(root)) runs.push(run);
+      // The terms these blocks showed before are read anew with them.
+      const before = this.highlights?.itemsWith(runs.flatMap((run) => run.nodes));
+      if (before?.size) this.withdraw(before);
       let items: PreparedRun[] = [];
       try {
         items = this.stopped ? [] : await this.prepare(runs);
@@ -341,30 +355,24 @@ export class Scheduler {
       }
       if (this.stopped) break;
       const size = runs.reduce((sum, run) => sum + run.text.length, 0);
-      if (size > LAZY_TEXT_CHARS) {
-        this.lazy = items;
-        await this.markNearViewport();
+      if (size > LAZY_TEXT_CHARS || this.lazy.length) {
+        this.lazy = this.lazy.length ? [...this.lazy, ...items].sort(byPosition) : items;
+        await this.showNearViewport();
       } else {
         const start = firstBelow(items, 0);
-        await this.mark([...items.slice(start), ...items.slice(0, start)]);
+        await this.show([...items.slice(start), ...items.slice(0, start)]);
       }
     }
     this.running = false;
     if (!this.stopped) this.options.onIdle?.();
   }
 
-  /** Run `step` over `items` in slices of SLICE_MS, each inside `around`; false when stopped meanwhile. */
-  private async sliced<T>(
-    items: readonly T[],
-    step: (item: T) => void,
-    around: (slice: () => void) => void = (slice) => slice(),
-  ): Promise<boolean> {
+  /** Run `step` over `items` in slices of SLICE_MS; false when stopped meanwhile. */
+  private async sliced<T>(items: readonly T[], step: (item: T) => void): Promise<boolean> {
     let index = 0;
     while (index < items.length) {
       const deadline = performance.now() + SLICE_MS;
-      around(() => {
-        while (index < items.length && performance.now() < deadline) step(items[index++] as T);
-      });
+      while (index < items.length && performance.now() < deadline) step(items[index++] as T);
       if (index < items.length) await yieldToPage();
       if (this.stopped) return false;
     }
@@ -386,35 +394,39 @@ export class Scheduler {
     }
   }
 
-  /** Find the terms of every run in document order; keep only runs with something to mark. */
+  /**
+   * Find the terms of every run in document order; keep only runs with something to show. The
+   * background gets the text in requests of at most BATCH_CHARS (a longer run in pieces), so one
+   * large page never holds up the other tabs for long (audit F3).
+   */
   private async prepare(runs: TextRun[]): Promise<PreparedRun[]> {
-    const items: PreparedRun[] = [];
-    for (let start = 0; start < runs.length && !this.stopped; ) {
-      let end = start;
-      for (
-        let size = 0;
-        end < runs.length && (end === start || size + (runs[end] as TextRun).text.length <= BATCH_CHARS);
-        end++
-      ) {
-        size += (runs[end] as TextRun).text.length;
-      }
-      const batch = runs.slice(start, end);
+    const found: FoundTerm[][] = runs.map(() => []);
+    for (const batch of batchTexts(
+      runs.map((run) => run.text),
+      BATCH_CHARS,
+    )) {
+      if (this.stopped) return [];
       const response = await this.options.annotate(
-        batch.map((run) => run.text),
+        batch.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to)),
         this.definitions,
       );
       this.definitions = response.pageDefinitions;
-      batch.forEach((run, i) => {
-        const annotations = unpackTerms(response, i).filter(this.options.keep);
-        if (annotations.length) items.push({ run, annotations });
+      batch.forEach(({ index, from }, i) => {
+        const terms = found[index] as FoundTerm[];
+        for (const term of unpackTerms(response, i)) {
+          const shifted = { ...term, start: term.start + from, end: term.end + from };
+          if (this.options.keep(shifted)) terms.push(shifted);
+        }
       });
-      start = end;
     }
-    return items;
+    return runs.flatMap((run, i) => {
+      const annotations = found[i] as FoundTerm[];
+      return annotations.length ? [{ run, annotations }] : [];
+    });
   }
 
-  /** Mark the lazily kept runs that are within a viewport's height of the visible area. */
-  private async markNearViewport(): Promise<void> {
+  /** Show the lazily kept runs that are within a viewport's height of the visible area. */
+  private async showNearViewport(): Promise<void> {
     if (this.lazy.length === 0) return;
     const margin = window.innerHeight;
     const from = firstBelow(this.lazy, -margin);
@@ -433,50 +445,15 @@ export class Scheduler {
       }
     }
     this.lazy.splice(from, 0, ...later);
-    if (!TermHighlights.supported()) return this.mark(shown);
-    this.highlights ??= new TermHighlights();
-    for (const item of shown) if (isIntact(item.run)) this.highlights.show(item);
+    await this.show(shown);
   }
 
-  private async mark(items: PreparedRun[]): Promise<void> {
-    const step = (item: PreparedRun) => {
-      if (!isIntact(item.run)) return; // changed since the walk: the observer queues it again
-      if (this.selecting && selectionTouches(item.run)) {
-        this.deferred.push(item);
-        return;
-      }
-      markRun(item.run, item.annotations);
-    };
-    await this.sliced(items, step, (slice) => this.unobserved(slice));
-  }
-
-  /**
-   * Our own splits and wrappers are not page changes: the observer is off while we mark, so they
-   * do not even produce records. Page changes cannot happen meanwhile (the slice is synchronous,
-   * and records of earlier ones were delivered before it began).
-   */
-  private unobserved(slice: () => void): void {
-    // Page changes not yet delivered are taken first: disconnect() would drop them.
-    const waiting = this.observer.takeRecords();
-    if (waiting.length) this.onMutations(waiting);
-    this.observer.disconnect();
-    try {
-      slice();
-    } finally {
-      if (this.root && !this.stopped) this.observer.observe(this.root, OBSERVED);
-    }
+  private async show(items: PreparedRun[]): Promise<void> {
+    const highlights = this.highlights;
+    if (!highlights) return;
+    // Changed since the walk: the observer queues it again.
+    await this.sliced(items, (item) => isIntact(item.run) && highlights.show(item));
   }
 }
 
-function hasSelection(): boolean {
-  const selection = document.getSelection();
-  return !!selection && selection.rangeCount > 0 && !selection.isCollapsed;
-}
-
-/** Never split text the user is selecting: the selection would jump. */
-function selectionTouches(run: TextRun): boolean {
-  const selection = document.getSelection();
-  if (!selection || selection.rangeCount === 0) return false;
-  const range = selection.getRangeAt(0);
-  return run.nodes.some((node) => range.intersectsNode(node));
-}
+export type { ShownTerm };

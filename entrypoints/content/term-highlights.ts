@@ -1,25 +1,32 @@
 /**
- * Very large pages show their terms as a CSS Custom Highlight instead of <begrip-mark> wrappers.
- * On a page of ~20,000 blocks any DOM change makes Chromium lay out, pre-paint and paint the whole
- * body again: a 30–55 ms task for one wrapped word, against 11 ms for one highlighted word
- * (BENCHMARKS.md). A highlighted term becomes a real mark only when the reader reaches for it
- * (pointer, tap, keyboard step, the popup's reveal): the gloss needs an element to anchor to, to
- * focus and to point `aria-describedby` from. Ordinary pages keep wrappers throughout.
+ * A web page's terms, shown as a CSS Custom Highlight: ranges over the page's own text nodes,
+ * painted by the browser. Begrip adds, splits, moves or leaves behind no node of the page, so
+ * frameworks that hold their nodes, editors that serialise them, flex and grid layouts and
+ * `:first-child` rules see the page as it was (audit F5–F9); and there is no id in the DOM for a
+ * page to read (F4). Measured against wrappers in BENCHMARKS.md ("Highlights on every page").
+ *
+ * The gloss anchors to a term's range (utils/dom/term.ts): hover is found by hit-testing the
+ * pointer against the ranges of the text node under it, keyboard steps go through the terms in
+ * document order, and the term the gloss explains is a second highlight, `begrip-current`.
  */
+
 import type { TextRun } from '../../utils/dom/highlighter';
+import type { Term, TermSource } from '../../utils/dom/term';
 import type { FoundTerm } from '../../utils/messages';
 
 export const HIGHLIGHT_NAME = 'begrip';
+export const CURRENT_HIGHLIGHT_NAME = 'begrip-current';
 
 export interface HighlightItem {
   run: TextRun;
   annotations: FoundTerm[];
 }
 
-interface ShownTerm {
-  range: Range;
-  /** The term's text when it was shown: a page change that alters it retires the range. */
-  text: string;
+/** A term shown on the page. */
+export interface ShownTerm<T extends HighlightItem = HighlightItem> extends Term {
+  readonly range: Range;
+  readonly item: T;
+  readonly annotation: FoundTerm;
 }
 
 /**
@@ -49,35 +56,71 @@ export function pointOf(run: TextRun, at: number, end: boolean): [Text, number] 
   return inside ? [node, offset] : null;
 }
 
-function rangesOf(item: HighlightItem): ShownTerm[] {
-  const shown: ShownTerm[] = [];
-  for (const term of item.annotations) {
-    const from = pointOf(item.run, term.start, false);
-    const to = pointOf(item.run, term.end, true);
-    if (!from || !to) continue;
+const contains = (range: Range, x: number, y: number) =>
+  [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+
+/**
+ * Whether the text at `node` is rendered: text hidden with CSS (display: none, visibility,
+ * opacity 0) is never shown as a term, so a page cannot learn from it which words the reader's
+ * own glossary holds (audit F4).
+ */
+export function isRendered(node: Node): boolean {
+  const element = node.parentElement;
+  if (!element) return false;
+  if (typeof element.checkVisibility !== 'function') return element.getClientRects().length > 0;
+  return element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+}
+
+function termsOf<T extends HighlightItem>(item: T, rendered: (node: Node) => boolean): ShownTerm<T>[] {
+  const shown: ShownTerm<T>[] = [];
+  for (const annotation of item.annotations) {
+    const from = pointOf(item.run, annotation.start, false);
+    const to = pointOf(item.run, annotation.end, true);
+    if (!from || !to || !rendered(from[0])) continue;
     // Live ranges, so that page changes elsewhere in the text nodes move them along.
     const range = document.createRange();
     range.setStart(...from);
     range.setEnd(...to);
-    shown.push({ range, text: range.toString() });
+    const text = range.toString();
+    const { id, alternatives, sense } = annotation;
+    const reading = { id, text, ...(alternatives && { alternatives }), ...(sense && { sense }) };
+    const intact = () => range.startContainer.isConnected && range.toString() === text;
+    shown.push({
+      range,
+      item,
+      annotation,
+      reading,
+      box: () => (intact() ? (range.getClientRects()[0] ?? null) : null),
+      bringIntoView() {
+        const box = range.getBoundingClientRect();
+        if (box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight) return;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      },
+    });
   }
   return shown;
 }
 
-const contains = (range: Range, x: number, y: number) =>
-  [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-
-export class TermHighlights<T extends HighlightItem> {
+export class TermHighlights<T extends HighlightItem> implements TermSource {
   static supported(): boolean {
     return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
   }
 
   private readonly highlight = new Highlight();
-  private readonly shown = new Map<T, ShownTerm[]>();
+  private readonly currentHighlight = new Highlight();
+  private readonly shown = new Map<T, ShownTerm<T>[]>();
   private readonly byNode = new Map<Node, T[]>();
+  /** Terms whose text was hidden with CSS when they came: shown if the page reveals them. */
+  private hidden: T[] = [];
+  private ordered: ShownTerm<T>[] | null = null;
 
-  constructor() {
+  /** `rendered`: whether text is on screen (unit tests, whose DOM has no layout, pass their own). */
+  constructor(private readonly rendered: (node: Node) => boolean = isRendered) {
+    // Above the page's own highlights, and the current term above the others.
+    this.highlight.priority = 1;
+    this.currentHighlight.priority = 2;
     CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+    CSS.highlights.set(CURRENT_HIGHLIGHT_NAME, this.currentHighlight);
   }
 
   get size(): number {
@@ -88,28 +131,79 @@ export class TermHighlights<T extends HighlightItem> {
     return [...this.shown.keys()];
   }
 
-  show(item: T): void {
-    const terms = rangesOf(item);
+  /** Show the item's terms whose text is rendered; the rest waits for `revealHidden`. */
+  show(item: T): ShownTerm<T>[] {
+    this.take(item);
+    const visibility = new Map<Element | null, boolean>();
+    const rendered = (node: Node) => {
+      const known = visibility.get(node.parentElement);
+      if (known !== undefined) return known;
+      const answer = this.rendered(node);
+      visibility.set(node.parentElement, answer);
+      return answer;
+    };
+    const terms = termsOf(item, rendered);
+    if (terms.length < item.annotations.length) this.hidden.push(item);
+    if (terms.length === 0) return terms;
     for (const { range } of terms) this.highlight.add(range);
     this.shown.set(item, terms);
-    for (const node of item.run.nodes) this.byNode.set(node, [...(this.byNode.get(node) ?? []), item]);
+    this.ordered = null;
+    for (const node of item.run.nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(item);
+      else this.byNode.set(node, [item]);
+    }
+    return terms;
   }
 
-  /** The shown item with a term under viewport point (x, y), or null. */
-  itemAt(x: number, y: number): T | null {
+  /** Show again the items that had text hidden with CSS (the page may have revealed it). */
+  revealHidden(): void {
+    const waiting = this.hidden;
+    this.hidden = [];
+    for (const item of waiting) if (item.run.nodes[0]?.isConnected) this.show(item);
+  }
+
+  /** The shown term under viewport point (x, y), or null. */
+  termAt(x: number, y: number): ShownTerm<T> | null {
     // Chromium 128+ and Firefox; the caret's node narrows the search to a few runs.
     const caret = document.caretPositionFromPoint(x, y);
     if (!caret) return null;
     for (const item of this.byNode.get(caret.offsetNode) ?? []) {
-      if (this.shown.get(item)?.some(({ range }) => contains(range, x, y))) return item;
+      const term = this.shown.get(item)?.find(({ range }) => contains(range, x, y));
+      if (term) return term;
     }
     return null;
   }
 
-  /** Stop showing `item` as highlights (it is about to be marked). */
+  at(event: Event): ShownTerm<T> | null {
+    if (!(event instanceof MouseEvent) || this.shown.size === 0) return null;
+    return this.termAt(event.clientX, event.clientY);
+  }
+
+  /** Every shown term in document order, sorted when asked for (keyboard steps), not on each change. */
+  list(): readonly ShownTerm<T>[] {
+    this.ordered ??= [...this.shown.values()]
+      .flat()
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return this.ordered;
+  }
+
+  setCurrent(term: Term | null): void {
+    this.currentHighlight.clear();
+    const range = (term as ShownTerm | null)?.range;
+    if (range) this.currentHighlight.add(range);
+  }
+
+  /** Stop showing `item`. */
   take(item: T): void {
-    for (const { range } of this.shown.get(item) ?? []) this.highlight.delete(range);
+    const terms = this.shown.get(item);
+    if (!terms) return;
+    for (const { range } of terms) {
+      this.highlight.delete(range);
+      this.currentHighlight.delete(range);
+    }
     this.shown.delete(item);
+    this.ordered = null;
     for (const node of item.run.nodes) {
       const rest = (this.byNode.get(node) ?? []).filter((other) => other !== item);
       if (rest.length) this.byNode.set(node, rest);
@@ -117,17 +211,38 @@ export class TermHighlights<T extends HighlightItem> {
     }
   }
 
-  /** Retire items whose terms the page has changed since (the observer annotates them anew). */
-  prune(): void {
+  /** The shown items that have any of `nodes` (before those nodes are annotated anew). */
+  itemsWith(nodes: Iterable<Node>): Set<T> {
+    const found = new Set<T>();
+    for (const node of nodes) for (const item of this.byNode.get(node) ?? []) found.add(item);
+    return found;
+  }
+
+  /** The shown items inside `element` (hidden, or made editable). */
+  itemsWithin(element: Element): T[] {
+    return [...this.shown.keys()].filter((item) => item.run.nodes.some((node) => element.contains(node)));
+  }
+
+  /** Items whose terms the page has changed since (the observer annotates them anew). */
+  changed(): T[] {
+    const stale: T[] = [];
     for (const [item, terms] of this.shown) {
-      if (terms.some(({ range, text }) => range.toString() !== text)) this.take(item);
+      if (terms.some(({ range, reading }) => range.toString() !== reading.text)) stale.push(item);
     }
+    return stale;
   }
 
   clear(): void {
-    if (CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
-    this.highlight.clear();
+    for (const [name, highlight] of [
+      [HIGHLIGHT_NAME, this.highlight],
+      [CURRENT_HIGHLIGHT_NAME, this.currentHighlight],
+    ] as const) {
+      if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      highlight.clear();
+    }
     this.shown.clear();
     this.byNode.clear();
+    this.hidden = [];
+    this.ordered = null;
   }
 }

@@ -1,13 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EntryView } from '../../components/EntryView';
-import {
-  byListLabel,
-  filterEntries,
-  type Group,
-  groupByMission,
-  groupByTopic,
-  listLabel,
-} from '../../glossary/browse';
+import { filterEntries, type Group, groupByMission, groupByTopic, listLabel } from '../../glossary/browse';
 import type { Entry } from '../../glossary/schema';
 import { categoryLabel, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';

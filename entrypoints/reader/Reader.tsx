@@ -11,11 +11,12 @@ import { findDefinitions, type PageDefinition } from '../../glossary/abbreviatio
 import { createAnnotator } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
-import { describeId, describeMark, entryInfo } from '../../utils/dom/describe';
+import { describeId, describeTerm, entryInfo } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { glossView } from '../../utils/dom/gloss-view';
 import { MARK_TAG } from '../../utils/dom/highlighter';
-import { categoryLabel, categoryNames, glossLabels, t, uiLanguage } from '../../utils/i18n';
+import { markTermsIn, termOfMark } from '../../utils/dom/term';
+import { categoryNames, glossLabels, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting } from '../../utils/settings';
@@ -81,12 +82,15 @@ export function Reader() {
     const abort = new AbortController();
     const lookup = (id: string, also: readonly string[]) => entryInfo(byIdRef.current, id, also);
     const gloss = new Gloss({
-      describe: (mark) => describeMark(mark, lookup, definitionsRef.current, categoryNames),
+      terms: markTermsIn(document),
+      describe: (term) => describeTerm(term.reading, lookup, definitionsRef.current, categoryNames),
       describeId: (id) => describeId(id, [], lookup, categoryNames),
       language: () => languageRef.current,
       uiLanguage: uiLanguage(),
       view: glossView,
       labels: glossLabels(),
+      // The reader is Begrip's own page: no page script could read the gloss, and axe can check it.
+      shadow: 'open',
       signal: abort.signal,
     });
     glossRef.current = gloss;
@@ -267,7 +271,8 @@ export function Reader() {
     mark.tabIndex = -1;
     mark.focus({ preventScroll: false });
     mark.scrollIntoView({ block: 'center' });
-    glossRef.current?.show(mark);
+    const term = termOfMark(mark);
+    if (term) glossRef.current?.show(term);
   };
   /** Enter: the next hit; Shift+Enter: the previous one (on this page, then on the next page that has one). */
   const runFind = async (direction: 1 | -1) => {

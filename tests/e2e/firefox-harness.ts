@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { writeGlossProbe } from './gloss-probe';
 import { type Fixture, HOSTS, makeCertificate, SCREENSHOT_DIR, startServer } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
@@ -74,6 +75,8 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   });
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   if (installed !== ADDON_ID) throw new Error(`Firefox installed ${installed}, not ${ADDON_ID}.`);
+  // The gloss probe reads Begrip's closed gloss for the tests (gloss-probe.ts).
+  await browser.installExtension(writeGlossProbe(workDir, 'firefox'));
   const errors: string[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -1,13 +1,14 @@
 /**
  * A React page (React 18's production build from npm) whose text holds terms, updated and
- * removed by React after Begrip marked it (issue 14, audit F5, F9): React never throws, the text
- * is exactly what React rendered, the new text is marked, and a restart (settings change) keeps
- * React's nodes. Chromium, production build.
+ * removed by React after Begrip showed its terms (issue 14, audit F5, F9): React never throws, the
+ * text is exactly what React rendered, the new text's terms are shown, and a restart (settings
+ * change) keeps React's nodes. Chromium, production build.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safetyPages } from '../fixtures/safety-pages';
 import { type Harness, launch } from './harness';
+import { shownTexts } from './page-terms';
 
 declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
 declare global {
@@ -29,11 +30,7 @@ afterAll(async () => harness?.close());
 
 const text = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.textContent, selector);
-const marksIn = (page: Page, selector: string) =>
-  page.evaluate(
-    (s) => [...document.querySelectorAll(`${s} begrip-mark`)].map((m) => m.textContent),
-    selector,
-  );
+const marksIn = (page: Page, selector: string) => shownTexts(page, selector);
 
 describe('a React page', () => {
   it('updates and removes text with terms after Begrip marked it, and never throws', async () => {

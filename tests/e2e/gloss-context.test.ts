@@ -6,7 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { glossButton, glossMatches, glossState, glossText } from './gloss-probe';
 import { type Harness, launch } from './harness';
+import { shownTerms, shownTexts, termPoint } from './page-terms';
 
 declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -34,25 +36,34 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const tooltip = (page: Page) => page.locator('begrip-tooltip .tooltip');
-const marksIn = (page: Page, id: string) =>
-  page.locator(`#${id} begrip-mark`).evaluateAll((marks) => marks.map((m) => m.textContent));
+const isOpen = async (page: Page) => (await glossState(page)).open;
+const marksIn = (page: Page, id: string) => shownTexts(page, `#${id}`);
 
+/** Hover the first shown term in `paragraph` that contains `text`; returns its box. */
 async function hoverTerm(page: Page, paragraph: string, text: string) {
-  const mark = page.locator(`#${paragraph} begrip-mark`, { hasText: text }).first();
-  await mark.scrollIntoViewIfNeeded();
-  await mark.hover();
-  await expect.poll(() => tooltip(page).isVisible()).toBe(true);
-  return mark;
+  await expect.poll(() => marksIn(page, paragraph), { timeout: 10_000 }).not.toEqual([]);
+  const term = (await shownTerms(page, `#${paragraph}`)).find((t) => t.text.includes(text));
+  if (!term) throw new Error(`No term with "${text}" in #${paragraph}`);
+  const { x, y } = await termPoint(page, term.text, `#${paragraph}`);
+  await page.mouse.move(x, y);
+  await expect.poll(() => isOpen(page)).toBe(true);
+  const [box] = (await shownTerms(page, `#${paragraph}`)).filter((t) => t.text === term.text);
+  return box?.box ?? null;
+}
+
+/** Click a button in the gloss with the real pointer. */
+async function clickInGloss(page: Page, name: string | RegExp) {
+  const { x, y } = await glossButton(page, name);
+  await page.mouse.click(x, y);
 }
 
 describe('context decides on an English page', () => {
   it('glosses the Iraqi Ministry of Defence as the Iraqi one, never the Dutch one', async () => {
     const page = await harness.open(PAGE);
-    await page.locator('#dutch begrip-mark').first().waitFor();
+    await expect.poll(() => marksIn(page, 'dutch'), { timeout: 10_000 }).not.toEqual([]);
     expect(await marksIn(page, 'last')).toContain('Netherlands Ministry of Defence');
     await hoverTerm(page, 'iraqi', 'Ministry of Defence');
-    const text = (await tooltip(page).textContent()) ?? '';
+    const text = await glossText(page);
     expect(text).toContain('Iraqi Ministry of Defence');
     expect(text).toContain('Chosen from “Iraqi” in the text');
     expect(text).not.toContain('ministerie van Defensie —');
@@ -62,15 +73,16 @@ describe('context decides on an English page', () => {
   it('glosses the Dutch Chief of Defence as the CDS, says why, and names the Iraqi one', async () => {
     const page = await harness.open(PAGE);
     await hoverTerm(page, 'dutch', 'Chief of Defence');
-    const text = (await tooltip(page).textContent()) ?? '';
+    const text = await glossText(page);
     expect(text).toContain('CDS');
     expect(text).toContain('Chosen from “Dutch” in the text');
-    expect(text).toContain('also: CHoD');
+    expect(text).toMatch(/also:\s*CHoD/);
     // The other sense opens in the same gloss, and Back returns.
-    await tooltip(page).locator('.sense').getByRole('button', { name: 'CHoD' }).click({ timeout: 5000 });
-    await expect.poll(() => tooltip(page).textContent()).toContain('Iraqi Chief of Defence');
-    await tooltip(page).getByRole('button', { name: /Back/ }).click({ timeout: 5000 });
-    await expect.poll(() => tooltip(page).textContent()).toContain('Chosen from “Dutch”');
+    expect((await glossMatches(page, '.sense button')).map((b) => b.text)).toContain('CHoD');
+    await clickInGloss(page, 'CHoD');
+    await expect.poll(() => glossText(page)).toContain('Iraqi Chief of Defence');
+    await clickInGloss(page, /Back/);
+    await expect.poll(() => glossText(page)).toContain('Chosen from “Dutch”');
     await harness.screenshot(page, 'gloss-context-dutch-cds');
     await page.close();
   });
@@ -78,8 +90,8 @@ describe('context decides on an English page', () => {
   it('glosses the Iraqi Chief of Defence as the Iraqi CHoD', async () => {
     const page = await harness.open(PAGE);
     await hoverTerm(page, 'other', 'Iraqi Chief of Defence');
-    const text = (await tooltip(page).textContent()) ?? '';
-    expect(await tooltip(page).locator('.head .term').textContent()).toBe('CHoD');
+    const text = await glossText(page);
+    expect((await glossMatches(page, '.head .term')).map((m) => m.text)).toEqual(['CHoD']);
     expect(text).toContain('Iraqi Chief of Defence');
     await page.close();
   });
@@ -92,30 +104,23 @@ describe('the both-languages gloss', () => {
     const page = await harness.open(PAGE);
     await page.setViewportSize({ width: 400, height: 700 });
     for (const paragraph of ['dutch', 'last']) {
-      const mark = await hoverTerm(page, paragraph, 'Chief of Defence');
-      await expect.poll(() => tooltip(page).locator('section').count()).toBe(2);
-      const [markBox, tipBox] = [await mark.boundingBox(), await tooltip(page).boundingBox()];
-      if (!markBox || !tipBox) throw new Error('no boxes');
-      expect(tipBox.x).toBeGreaterThanOrEqual(0);
-      expect(tipBox.y).toBeGreaterThanOrEqual(0);
-      expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(400);
-      expect(tipBox.y + tipBox.height).toBeLessThanOrEqual(700);
-      const overlaps = tipBox.y < markBox.y + markBox.height && markBox.y < tipBox.y + tipBox.height;
+      const markBox = await hoverTerm(page, paragraph, 'Chief of Defence');
+      await expect.poll(() => glossMatches(page, 'section').then((s) => s.length)).toBe(2);
+      const { box: tipBox, scroll } = await glossState(page);
+      if (!markBox || !tipBox || !scroll) throw new Error('no boxes');
+      expect(tipBox.left).toBeGreaterThanOrEqual(0);
+      expect(tipBox.top).toBeGreaterThanOrEqual(0);
+      expect(tipBox.left + tipBox.width).toBeLessThanOrEqual(400);
+      expect(tipBox.top + tipBox.height).toBeLessThanOrEqual(700);
+      const overlaps = tipBox.top < markBox.top + markBox.height && markBox.top < tipBox.top + tipBox.height;
       expect(overlaps).toBe(false);
-      const langs = await tooltip(page)
-        .locator('section')
-        .evaluateAll((s) => s.map((e) => e.getAttribute('lang')));
+      const langs = (await glossMatches(page, 'section')).map((section) => section.lang);
       expect(langs).toEqual(['en', 'nl']);
       // Everything is reachable: either it all fits, or the gloss scrolls.
-      const scroll = await tooltip(page).evaluate((el) => ({
-        client: el.clientHeight,
-        scroll: el.scrollHeight,
-        overflow: getComputedStyle(el).overflowY,
-      }));
-      if (scroll.scroll > scroll.client) expect(scroll.overflow).toBe('auto');
+      if (scroll.height > scroll.client) expect(scroll.overflow).toBe('auto');
       await harness.screenshot(page, `gloss-both-400x700-${paragraph}`);
       await page.mouse.move(1, 1);
-      await expect.poll(() => tooltip(page).count()).toBe(0);
+      await expect.poll(() => isOpen(page)).toBe(false);
     }
     await settings.evaluate(() => chrome.storage.sync.set({ glossLanguage: 'auto', uiLanguage: 'auto' }));
     await page.close();

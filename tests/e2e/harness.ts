@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { writeGlossProbe } from './gloss-probe';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const SCREENSHOT_DIR = resolve('screenshots');
@@ -99,7 +100,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const server = await startServer(makeCertificate(workDir), fixtures);
   const port = (server.address() as AddressInfo).port;
   const mapped = HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
-  const extensions = [EXTENSION_DIR, ...(options.extensions ?? [])].join(',');
+  // The gloss probe reads Begrip's closed gloss for the tests (gloss-probe.ts).
+  const probe = writeGlossProbe(workDir, 'chromium');
+  const extensions = [EXTENSION_DIR, probe, ...(options.extensions ?? [])].join(',');
   const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

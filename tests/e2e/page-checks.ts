@@ -14,20 +14,30 @@ export type Evaluate = <R, A>(fn: (arg: A) => R, arg: A) => Promise<R>;
 
 const matcher = new Matcher(CURATED_ENTRIES);
 
-/** How many <begrip-mark> the page has per entry id. */
-export function markCounts(evaluate: Evaluate): Promise<Record<string, number>> {
+/**
+ * How many times the page shows each term, by its text: the ranges of the `begrip` highlight, as
+ * a page's script could read them. (There is no id in the DOM to count by, audit F4.)
+ */
+export function shownCounts(evaluate: Evaluate): Promise<Record<string, number>> {
   return evaluate(() => {
     const counts: Record<string, number> = {};
-    for (const mark of document.querySelectorAll<HTMLElement>('begrip-mark')) {
-      const id = mark.dataset.begripId ?? '';
-      counts[id] = (counts[id] ?? 0) + 1;
+    for (const range of CSS.highlights.get('begrip') ?? []) {
+      const text = (range as Range).toString();
+      counts[text] = (counts[text] ?? 0) + 1;
     }
     return counts;
   }, null);
 }
 
-/** What the matcher finds in the same text, block by block, as the content script reads it. */
-export async function expectedCounts(evaluate: Evaluate, selector: string): Promise<Record<string, number>> {
+/**
+ * What the matcher finds in the same text, block by block, counted by the text of each term (as
+ * the page shows them) or by entry id (as the badge and the popup count them).
+ */
+export async function expectedCounts(
+  evaluate: Evaluate,
+  selector: string,
+  by: 'text' | 'id' = 'text',
+): Promise<Record<string, number>> {
   const [blocks, all] = await evaluate(
     (s) =>
       [
@@ -39,19 +49,22 @@ export async function expectedCounts(evaluate: Evaluate, selector: string): Prom
   const annotator = createAnnotator(matcher, all);
   const counts: Record<string, number> = {};
   for (const text of blocks) {
-    for (const a of annotator.annotate(text)) counts[a.id] = (counts[a.id] ?? 0) + 1;
+    for (const a of annotator.annotate(text)) {
+      const term = by === 'id' ? a.id : text.slice(a.start, a.end);
+      counts[term] = (counts[term] ?? 0) + 1;
+    }
   }
   return counts;
 }
 
-/** Polls until the number of marks stops changing (and is not zero); returns it. */
+/** Polls until the number of terms shown stops changing (and is not zero); returns it. */
 export async function settledMarkCount(
   evaluate: Evaluate,
   pause: (ms: number) => Promise<void>,
 ): Promise<number> {
   let previous = -1;
   for (let i = 0; i < 50; i++) {
-    const count = await evaluate(() => document.querySelectorAll('begrip-mark').length, null);
+    const count = await evaluate(() => CSS.highlights.get('begrip')?.size ?? 0, null);
     if (count > 0 && count === previous) return count;
     previous = count;
     await pause(150);
@@ -78,26 +91,19 @@ export async function pdfTermCounts(pdf: Uint8Array): Promise<Record<string, num
   return counts;
 }
 
-/**
- * How many terms are shown (at least partly) inside the viewport: marks, and on very large pages
- * the ranges of the `begrip` CSS highlight.
- */
+/** How many terms are shown (at least partly) inside the viewport. */
 export function visibleTermCount(evaluate: Evaluate): Promise<number> {
   return evaluate(() => {
-    const boxes = [
-      ...[...document.querySelectorAll('begrip-mark')].map((mark) => mark.getBoundingClientRect()),
-      ...[...(CSS.highlights.get('begrip') ?? [])].map((range) => (range as Range).getBoundingClientRect()),
-    ];
+    const boxes = [...(CSS.highlights.get('begrip') ?? [])].map((range) =>
+      (range as Range).getBoundingClientRect(),
+    );
     return boxes.filter((box) => box.bottom > 0 && box.top < innerHeight).length;
   }, null);
 }
 
-/** How many terms the page shows: marks plus highlighted ranges. */
+/** How many terms the page shows. */
 export function shownTermCount(evaluate: Evaluate): Promise<number> {
-  return evaluate(
-    () => document.querySelectorAll('begrip-mark').length + (CSS.highlights.get('begrip')?.size ?? 0),
-    null,
-  );
+  return evaluate(() => CSS.highlights.get('begrip')?.size ?? 0, null);
 }
 
 /** The viewport centre of the first highlighted term, and its text; null when nothing is highlighted. */

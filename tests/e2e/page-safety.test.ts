@@ -1,12 +1,14 @@
 /**
- * What a page does to its own content after load must not carry Begrip's marks along, and a page
- * cannot make Begrip show its knowledge (issue 14, audit F4, F6, F8), in Chromium with the
- * production build.
+ * What a page does to its own content after load must not carry anything of Begrip's along, its
+ * layout stays as it was, and a page cannot make Begrip show its knowledge (issue 14, audit F4,
+ * F6, F7, F8), in Chromium with the production build.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
+import { glossState } from './gloss-probe';
 import { type Harness, launch } from './harness';
+import { shownTerms, shownTexts, termPoint } from './page-terms';
 
 const GOV = 'https://www.rijksoverheid.nl';
 let harness: Harness;
@@ -17,11 +19,10 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const marks = (p: Page, selector: string) =>
-  p.evaluate((s) => document.querySelectorAll(`${s} begrip-mark`).length, selector);
+const marks = async (p: Page, selector: string) => (await shownTexts(p, selector)).length;
 
 describe('editable after load', () => {
-  it('contenteditable switched on: the marks leave before anyone types, and never reach innerHTML', async () => {
+  it('contenteditable switched on: its terms go before anyone types, and nothing reaches innerHTML', async () => {
     const p = await harness.open(`${GOV}/editor`);
     await expect.poll(() => marks(p, '#ed'), { timeout: 10_000 }).toBe(2);
     await p.evaluate(() => {
@@ -40,7 +41,7 @@ describe('editable after load', () => {
     await p.close();
   });
 
-  it('designMode: the document loses its marks at the first edit', async () => {
+  it('designMode: the document shows no terms from the first edit, and nothing of Begrip is in it', async () => {
     const p = await harness.open(`${GOV}/design`);
     await expect.poll(() => marks(p, '#text'), { timeout: 10_000 }).toBe(2);
     await p.evaluate(() => {
@@ -50,7 +51,8 @@ describe('editable after load', () => {
     await p.keyboard.type('X');
     await p.waitForTimeout(300);
     const html = await p.evaluate(() => document.body.innerHTML);
-    expect(html).not.toContain('begrip-mark');
+    expect(html).not.toContain('begrip');
+    expect(await marks(p, 'body')).toBe(0);
     await p.close();
   });
 });
@@ -80,10 +82,62 @@ describe('a page cannot provoke the gloss', () => {
     await p.evaluate(forgeEvents);
     await p.waitForTimeout(1200);
     expect(await p.locator('begrip-tooltip').count()).toBe(0);
-    expect(await p.evaluate(() => document.activeElement?.localName)).not.toBe('begrip-mark');
-    // The reader's own hover still opens the gloss of the real term.
-    await p.locator('#real begrip-mark').hover();
-    await expect.poll(() => p.locator('begrip-tooltip .tooltip').isVisible()).toBe(true);
+    expect((await glossState(p)).open).toBe(false);
+    // The reader's own hover still opens the gloss of the real term; the page cannot read it.
+    const { x, y } = await termPoint(p, 'NMI', '#real');
+    await p.mouse.move(x, y);
+    await expect.poll(async () => (await glossState(p)).text ?? '').toContain('NATO Mission Iraq');
+    const seen = await p.evaluate(() => {
+      const host = document.querySelector('begrip-tooltip');
+      return {
+        root: host?.shadowRoot ?? null,
+        text: host?.textContent ?? null,
+        ids: document.querySelectorAll('[data-begrip-id]:not(#forged)').length,
+        html: (() => {
+          const copy = document.body.cloneNode(true) as HTMLElement;
+          copy.querySelector('#forged')?.remove();
+          return copy.innerHTML;
+        })(),
+      };
+    });
+    expect(seen.root).toBeNull();
+    expect(seen.text).toBe('');
+    expect(seen.ids).toBe(0);
+    expect(seen.html).not.toContain('begrip');
+    await p.close();
+  });
+
+  it('shows no text hidden with CSS, and shows it once a class reveals it', async () => {
+    const p = await harness.open(`${GOV}/hidden-css`);
+    await expect.poll(() => marks(p, '#visible'), { timeout: 10_000 }).toBe(1);
+    await p.waitForTimeout(300);
+    expect((await shownTerms(p)).map((term) => term.within)).toEqual(['visible']);
+    await p.evaluate(() => document.getElementById('panel')?.classList.remove('closed'));
+    await expect.poll(() => shownTexts(p, '#panel')).toEqual(['CDS']);
+    await p.close();
+  });
+});
+
+describe('layout', () => {
+  it('leaves flex and grid boxes and :first-child rules exactly as on the page without Begrip', async () => {
+    const boxes = (p: Page) =>
+      p.evaluate(() =>
+        [...document.querySelectorAll('#flex, #flex *, #grid, #grid *, #list, #list *')].map((element) => {
+          const r = element.getBoundingClientRect();
+          return [element.localName, r.left, r.top, r.width, r.height, getComputedStyle(element).color];
+        }),
+      );
+    const plain = await harness.open('https://www.example.org/layout');
+    const p = await harness.open(`${GOV}/layout`);
+    await expect.poll(() => marks(p, '#flex'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => marks(p, '#grid')).toBe(2);
+    expect(await marks(p, '#list')).toBe(1);
+    expect(await boxes(p)).toEqual(await boxes(plain));
+    expect(await p.evaluate(() => getComputedStyle(document.querySelector('#list a') as Element).color)).toBe(
+      'rgb(200, 0, 0)',
+    );
+    await harness.screenshot(p, 'layout-flex-grid');
+    await plain.close();
     await p.close();
   });
 });

@@ -1,12 +1,15 @@
 /**
  * The content script on realistic pages, in Chromium with the production build (issue 6):
- * marks equal the matcher's count, the gloss on hover/keyboard, strict CSP, dynamic pages,
- * editable fields, hostile page CSS, off/on round trip, privacy and console hygiene.
+ * the terms shown equal the matcher's, the gloss on hover/keyboard, strict CSP, dynamic pages,
+ * editable fields, hostile page CSS, off/on round trip, privacy and console hygiene. Terms are
+ * read from the page's `begrip` highlight (page-terms.ts); the closed gloss through the test-only
+ * probe extension (gloss-probe.ts).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PAGE_TEXT_BLOCKS } from '../fixtures/seed-page';
 import { testPages } from '../fixtures/test-pages';
+import { glossState, glossText } from './gloss-probe';
 import { type Harness, HOSTS, launch } from './harness';
 import {
   type Evaluate,
@@ -14,10 +17,11 @@ import {
   normalizedBody,
   settledMarkCount,
   expectedCounts as sharedExpectedCounts,
-  markCounts as sharedMarkCounts,
+  shownCounts as sharedShownCounts,
   shownTermCount,
   visibleTermCount,
 } from './page-checks';
+import { inCurrentTerm, shownTerms, termPoint } from './page-terms';
 
 /** The extension API as seen from the extension's own pages (options.html). */
 declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -37,17 +41,26 @@ const inPage =
   (page: Page): Evaluate =>
   (fn, arg) =>
     page.evaluate(fn as never, arg as never);
-const markCounts = (page: Page) => sharedMarkCounts(inPage(page));
-const expectedCounts = (page: Page, selector: string) => sharedExpectedCounts(inPage(page), selector);
+const shownCounts = (page: Page) => sharedShownCounts(inPage(page));
+const expectedCounts = (page: Page, selector: string, by: 'text' | 'id' = 'text') =>
+  sharedExpectedCounts(inPage(page), selector, by);
 const waitForMarksToSettle = (page: Page) => settledMarkCount(inPage(page), (ms) => page.waitForTimeout(ms));
 
-const tooltip = (page: Page) => page.locator('begrip-tooltip .tooltip');
+const isOpen = async (page: Page) => (await glossState(page)).open;
+const currentTerm = (page: Page) => page.evaluate(inCurrentTerm);
+/** Move the real pointer onto the `nth` shown term reading `text`. */
+const pointAt = async (page: Page, text: string, selector: string | null = null, nth = 0) => {
+  const { x, y } = await termPoint(page, text, selector, nth);
+  await page.mouse.move(x, y);
+  return { x, y };
+};
 
 describe('highlighting', () => {
-  it('marks exactly what the matcher finds, per entry', async () => {
+  it('shows exactly what the matcher finds, and adds nothing to the page', async () => {
     const page = await harness.open(`${GOV}/voortgang`);
     await waitForMarksToSettle(page);
-    expect(await markCounts(page)).toEqual(await expectedCounts(page, SEED_PAGE_TEXT_BLOCKS));
+    expect(await shownCounts(page)).toEqual(await expectedCounts(page, SEED_PAGE_TEXT_BLOCKS));
+    expect(await page.evaluate(() => document.body.innerHTML)).not.toContain('begrip');
     await harness.screenshot(page, 'highlighted-seed-002');
     await page.close();
   });
@@ -60,21 +73,18 @@ describe('highlighting', () => {
     const visibleTerms = () => visibleTermCount(inPage(page));
     expect(await visibleTerms()).toBeGreaterThan(10);
     expect(await shownTermCount(inPage(page))).toBeLessThan(total / 20);
-    // No DOM change until the reader reaches for a term: then it becomes a mark with its gloss.
-    expect(await page.locator('begrip-mark').count()).toBe(0);
     const term = await firstHighlighted(inPage(page));
     if (!term) throw new Error('nothing highlighted');
     await page.mouse.move(term.x, term.y);
-    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
-    const hovered = page.locator('begrip-mark', { hasText: term.text }).first();
-    expect(await hovered.getAttribute('aria-describedby')).toBe(await tooltip(page).getAttribute('id'));
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(await currentTerm(page)).toBe(term.text);
     await harness.screenshot(page, 'large-page-highlight-gloss');
-    // Keyboard stepping turns the highlighted terms into marks it can focus.
+    // Keyboard steps go from term to term here too, focus moving into the gloss.
     await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+Shift+N');
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.begripId))
-      .toBeTruthy();
+    await expect.poll(async () => (await glossState(page)).focused).toBe(true);
+    expect(await page.evaluate(() => document.body.innerHTML.includes('begrip'))).toBe(false);
     // The badge counts the distinct terms of the whole page, not only the shown part.
     const popup = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
     const badge = () =>
@@ -83,29 +93,28 @@ describe('highlighting', () => {
         const [tab] = await api.tabs.query({ url: 'https://www.rijksoverheid.nl/large' });
         return api.action.getBadgeText({ tabId: tab?.id });
       });
-    await expect.poll(badge, { timeout: 20_000 }).toBe(String(Object.keys(expected).length));
+    const entries = await expectedCounts(page, SEED_PAGE_TEXT_BLOCKS, 'id');
+    await expect.poll(badge, { timeout: 20_000 }).toBe(String(Object.keys(entries).length));
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await expect.poll(visibleTerms, { timeout: 10_000 }).toBeGreaterThan(10);
     await popup.close();
     await page.close();
   }, 180_000);
 
-  it('never marks inside form fields, editors, code or hidden text', async () => {
+  it('never shows terms inside form fields, editors, code or hidden text', async () => {
     const page = await harness.open(`${GOV}/editable`);
-    await page.waitForSelector('#plain begrip-mark');
+    await expect.poll(() => shownTerms(page, '#plain').then((t) => t.length)).toBeGreaterThan(0);
     await page.waitForTimeout(300);
-    expect(await page.$$eval('begrip-mark', (marks) => marks.map((m) => m.parentElement?.id))).toEqual([
-      'plain',
-    ]);
+    expect(new Set((await shownTerms(page)).map((term) => term.within))).toEqual(new Set(['plain']));
     expect(await page.inputValue('#input')).toBe('NMI in een invoerveld');
     await page.close();
   });
 
-  it('annotates content added later and after history.pushState, without reacting to its own marks', async () => {
+  it('annotates content added later and after history.pushState', async () => {
     const page = await harness.open(`${GOV}/dynamic`);
-    await page.waitForSelector('#spa begrip-mark');
+    await expect.poll(() => shownTerms(page, '#spa').then((t) => t.length)).toBeGreaterThan(0);
     await waitForMarksToSettle(page);
-    expect(await markCounts(page)).toEqual({ 'jocat-n': 1, mopa: 1 });
+    expect(await shownCounts(page)).toEqual({ 'JOCAT-N': 1, MoPA: 1 });
     expect(page.url()).toBe(`${GOV}/dynamic/page-2`);
     await page.close();
   });
@@ -116,7 +125,7 @@ describe('highlighting', () => {
     const marked = await waitForMarksToSettle(page);
     const settings = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
     await settings.evaluate(() => chrome.storage.sync.set({ disabledSites: ['rijksoverheid.nl'] }));
-    await page.waitForFunction(() => document.querySelectorAll('begrip-mark').length === 0);
+    await page.waitForFunction(() => !CSS.highlights.has('begrip'));
     expect(await normalizedBody(inPage(page))).toBe(await normalizedBody(inPage(plain)));
     await settings.evaluate(() => chrome.storage.sync.set({ disabledSites: [] }));
     expect(await waitForMarksToSettle(page)).toBe(marked);
@@ -127,78 +136,91 @@ describe('highlighting', () => {
 describe('the gloss', () => {
   it('opens on hover with the English gloss of NMI, below or above the term, and closes with Escape', async () => {
     const page = await harness.open(`${GOV}/voortgang`);
-    const mark = page.locator('begrip-mark[data-begrip-id="nmi"]').first();
-    await mark.waitFor();
-    await mark.hover();
-    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
-    const text = await tooltip(page).textContent();
-    expect(text).toContain('NATO Mission Iraq');
-    const [markBox, tipBox] = [await mark.boundingBox(), await tooltip(page).boundingBox()];
-    if (!markBox || !tipBox) throw new Error('no boxes');
-    const overlaps = tipBox.y < markBox.y + markBox.height && markBox.y < tipBox.y + tipBox.height;
+    await waitForMarksToSettle(page);
+    await pointAt(page, 'NMI');
+    await expect.poll(() => isOpen(page)).toBe(true);
+    const gloss = await glossState(page);
+    expect(gloss.text).toContain('NATO Mission Iraq');
+    expect(gloss.role).toBe('tooltip');
+    // The page cannot read it: the shadow root is closed.
+    expect(gloss.mode).toBe('closed');
+    expect(
+      await page.evaluate(() => document.querySelector('begrip-tooltip')?.shadowRoot ?? null),
+    ).toBeNull();
+    const [term] = (await shownTerms(page)).filter((t) => t.text === 'NMI');
+    if (!term?.box || !gloss.box) throw new Error('no boxes');
+    const overlaps =
+      gloss.box.top < term.box.top + term.box.height && term.box.top < gloss.box.top + gloss.box.height;
     expect(overlaps).toBe(false);
-    expect(await mark.getAttribute('aria-describedby')).toBe(await tooltip(page).getAttribute('id'));
-    expect(await tooltip(page).getAttribute('role')).toBe('tooltip');
+    expect(await currentTerm(page)).toBe('NMI');
     await harness.screenshot(page, 'gloss-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await harness.screenshot(page, 'gloss-dark');
     await page.keyboard.press('Escape');
-    await expect.poll(() => tooltip(page).count()).toBe(0);
+    await expect.poll(() => isOpen(page)).toBe(false);
+    expect(await currentTerm(page)).toBeNull();
+    // Away from the terms, the gloss closes by itself.
+    await pointAt(page, 'NMI');
+    await expect.poll(() => isOpen(page)).toBe(true);
+    await page.mouse.move(2, 2);
+    await expect.poll(() => isOpen(page)).toBe(false);
     await page.close();
   });
 
-  it('steps from term to term with Alt+Shift+N and shows the gloss of the focused term', async () => {
+  it('steps from term to term with Alt+Shift+N / P, focus in the gloss for screen readers, Escape gives it back', async () => {
     const page = await harness.open(`${GOV}/voortgang`);
     await waitForMarksToSettle(page);
+    const order = (await shownTerms(page)).map((t) => t.text);
     // The first step also loads the gloss's code (injected on first use), so focus follows shortly.
     await page.keyboard.press('Alt+Shift+N');
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.begripId))
-      .toBeTruthy();
-    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
-    const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.begripId);
+    await expect.poll(async () => (await glossState(page)).focused).toBe(true);
+    const first = await currentTerm(page);
+    expect(first).toBe(order[0]);
     await page.keyboard.press('Alt+Shift+N');
-    const focused = page.locator('begrip-mark:focus');
-    await expect
-      .poll(() => focused.getAttribute('aria-describedby'))
-      .toBe(await tooltip(page).getAttribute('id'));
-    expect(await focused.evaluate((el) => el.textContent)).toBeTruthy();
-    expect(first).toBeTruthy();
+    await expect.poll(() => currentTerm(page)).toBe(order[1]);
+    expect((await glossState(page)).focused).toBe(true);
+    await page.keyboard.press('Alt+Shift+P');
+    await expect.poll(() => currentTerm(page)).toBe(first);
+    expect(await glossText(page)).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isOpen(page)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
     await page.close();
   });
 
   it('works under a strict Content-Security-Policy, styled', async () => {
     const page = await harness.open(`${GOV}/strict-csp`);
-    const mark = page.locator('begrip-mark[data-begrip-id="red-card-holder"]').first();
-    await mark.hover();
-    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
-    expect(await tooltip(page).evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('8px');
-    expect(await tooltip(page).textContent()).toContain('Red Card Holder');
+    await waitForMarksToSettle(page);
+    await pointAt(page, 'Red Card Holder');
+    await expect.poll(() => isOpen(page)).toBe(true);
+    const gloss = await glossState(page);
+    expect(gloss.html).toContain('Red Card Holder');
+    // Styled by the adopted stylesheet: a rounded box of its own width, not unstyled text.
+    expect(gloss.box?.width).toBeGreaterThan(150);
+    expect(gloss.box?.width).toBeLessThanOrEqual(380);
+    await harness.screenshot(page, 'gloss-strict-csp');
     await page.close();
   });
 
   it('survives page CSS that would wreck a naive tooltip', async () => {
     const page = await harness.open(`${GOV}/hostile`);
-    const mark = page.locator('begrip-mark[data-begrip-id="nmi"]');
-    await mark.waitFor({ state: 'attached' });
+    await waitForMarksToSettle(page);
+    const { x, y } = await termPoint(page, 'NMI');
     // A real click (the gloss ignores events a page dispatches).
-    await mark.click();
-    await expect.poll(() => tooltip(page).count()).toBe(1);
-    const style = await tooltip(page).evaluate((el) => {
-      const s = getComputedStyle(el);
-      return {
-        position: s.position,
-        radius: s.borderTopLeftRadius,
-        host: getComputedStyle(
-          el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host : el,
-        ).zIndex,
-      };
+    await page.mouse.click(x, y);
+    await expect.poll(() => isOpen(page)).toBe(true);
+    const host = await page.evaluate(() => {
+      const element = document.querySelector('begrip-tooltip');
+      return element ? getComputedStyle(element).zIndex : null;
     });
-    expect(style).toEqual({ position: 'absolute', radius: '8px', host: '2147483647' });
-    const [markBox, tipBox] = [await mark.boundingBox(), await tooltip(page).boundingBox()];
-    if (!markBox || !tipBox) throw new Error('no boxes');
-    expect(tipBox.y >= markBox.y + markBox.height || tipBox.y + tipBox.height <= markBox.y).toBe(true);
-    expect(await mark.evaluate((m) => getComputedStyle(m).textDecorationStyle)).toBe('dotted');
+    expect(host).toBe('2147483647');
+    const gloss = await glossState(page);
+    const [term] = (await shownTerms(page)).filter((t) => t.text === 'NMI');
+    if (!term?.box || !gloss.box) throw new Error('no boxes');
+    expect(
+      gloss.box.top >= term.box.top + term.box.height || gloss.box.top + gloss.box.height <= term.box.top,
+    ).toBe(true);
+    expect(gloss.box.width).toBeGreaterThan(150);
     await harness.screenshot(page, 'gloss-hostile-page');
     await page.close();
   });

@@ -1,7 +1,7 @@
 import type { EntryLink, TooltipContent } from '../../components/Tooltip';
 import { PAGE_ID_PREFIX, type PageDefinition } from '../../glossary/abbreviations';
 import type { Entry } from '../../glossary/schema';
-import { readingOf } from './highlighter';
+import type { MarkReading } from './highlighter';
 
 /** An entry with its related entries and other senses named in both languages, as the gloss shows them. */
 export interface EntryInfo {
@@ -33,18 +33,16 @@ export function entryInfo(
 export type CategoryNames = (category: string) => { nl: string; en: string };
 
 /**
- * What the gloss shows for a mark: its glossary entry (curated or own), looked up by `lookup`
+ * What the gloss shows for a term: its glossary entry (curated or own), looked up by `lookup`
  * (locally in the reader, in the background for the content script), or the page's own expansion.
- * What the context rules said (other senses, why) is kept by the highlighter, never in the DOM.
+ * What the context rules said (other senses, why) comes with the term, never from the DOM.
  */
-export async function describeMark(
-  mark: HTMLElement,
+export async function describeTerm(
+  reading: MarkReading,
   lookup: (id: string, also: readonly string[]) => EntryInfo | null | Promise<EntryInfo | null>,
   definitions: readonly PageDefinition[],
   categories: CategoryNames,
 ): Promise<TooltipContent | null> {
-  const reading = readingOf(mark);
-  if (!reading) return null;
   const { id } = reading;
   if (id.startsWith(PAGE_ID_PREFIX)) {
     const acronym = id.slice(PAGE_ID_PREFIX.length);

@@ -5,7 +5,6 @@
  */
 import type { Gloss } from './gloss';
 import type { GlossView } from './gloss-view';
-import { MARK_TAG } from './highlighter';
 
 /** The injected script sets this global of the extension's isolated world. */
 export const GLOSS_MODULE_GLOBAL = '__begripGloss';
@@ -14,9 +13,6 @@ export interface GlossModule {
   Gloss: typeof Gloss;
   view: GlossView;
 }
-
-export const markOf = (target: EventTarget | null): HTMLElement | null =>
-  target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null;
 
 function isEditable(target: EventTarget | null): boolean {
   return (

@@ -1,7 +1,8 @@
 /**
  * The gloss on the page: one shadow-root host, opened on hover (after a short delay), keyboard
- * focus or tap, closed with Escape. Placed below the term, or above it when there is no room;
- * it never covers the term and moves with scrolling.
+ * step or tap, closed with Escape. Placed below the term, or above it when there is no room;
+ * it never covers the term and moves with scrolling. It anchors to a term's box (term.ts), so a
+ * web page's terms need no element: the page's DOM carries nothing of Begrip's but this host.
  *
  * Why our own host and not WXT's createShadowRootUi: WXT adds the styles as a <style> element,
  * which a strict page Content-Security-Policy (style-src 'self') may block. A constructed
@@ -11,9 +12,10 @@
  */
 import type { TooltipContent, TooltipLabels } from '../../components/Tooltip';
 import type { GlossLanguage } from '../settings';
-import { markOf, stepDirection } from './gloss-module';
+import { stepDirection } from './gloss-module';
 import type { GlossView } from './gloss-view';
-import { HOST_TAG, MARK_TAG } from './highlighter';
+import { HOST_TAG } from './highlighter';
+import type { Term, TermSource } from './term';
 
 const OPEN_DELAY_MS = 300;
 const CLOSE_DELAY_MS = 250;
@@ -23,8 +25,10 @@ const MARGIN = 8;
 const MIN_ROOM = 120;
 
 export interface GlossOptions {
-  /** What to show for a mark; may come from elsewhere (the content script asks the background). */
-  describe: (mark: HTMLElement) => TooltipContent | null | Promise<TooltipContent | null>;
+  /** The terms the gloss explains: highlighted ranges on web pages, marks on Begrip's own pages. */
+  terms: TermSource;
+  /** What to show for a term; may come from elsewhere (the content script asks the background). */
+  describe: (term: Term) => TooltipContent | null | Promise<TooltipContent | null>;
   /** What to show for another entry the gloss links to (a related term, another sense). */
   describeId: (id: string) => TooltipContent | null | Promise<TooltipContent | null>;
   language: () => GlossLanguage;
@@ -34,10 +38,15 @@ export interface GlossOptions {
   view: GlossView;
   /** The gloss's own words in the interface language. */
   labels: TooltipLabels;
+  /**
+   * Closed on web pages, so that a page's scripts cannot read what the gloss says (the reader's
+   * own entries among it, audit F4); Begrip's own pages, which run no page script, may keep it open.
+   */
+  shadow?: ShadowRootMode;
   signal: AbortSignal;
 }
 
-function createHost(css: string): { host: HTMLElement; container: HTMLElement } {
+function createHost(css: string, mode: ShadowRootMode): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(HOST_TAG);
   const important = (name: string, value: string) => host.style.setProperty(name, value, 'important');
   for (const [name, value] of Object.entries({
@@ -56,7 +65,7 @@ function createHost(css: string): { host: HTMLElement; container: HTMLElement } 
   })) {
     important(name, value);
   }
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode });
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -72,32 +81,45 @@ function createHost(css: string): { host: HTMLElement; container: HTMLElement } 
   return { host, container };
 }
 
+/** Whether a click on `term` would follow a link (a first tap shows the gloss instead). */
+function inLink(term: Term, event: Event): boolean {
+  const target = event.target instanceof Element ? event.target : null;
+  return !!(term.element ?? target)?.closest('a[href]');
+}
+
 export class Gloss {
   /** Made on the first gloss, so that a page nobody asks a gloss on gets no host element. */
   private shadowHost: { host: HTMLElement; container: HTMLElement } | null = null;
   private readonly tooltipId = `begrip-gloss-${Math.random().toString(36).slice(2, 10)}`;
-  private current: HTMLElement | null = null;
+  private current: Term | null = null;
+  /** The term under the pointer (it may not be open yet). */
+  private pointed: Term | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
+  /** Where focus was before a keyboard step moved it into the gloss: Escape returns it there. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(private readonly options: GlossOptions) {
     this.listen(options.signal);
   }
 
-  get openMark(): HTMLElement | null {
+  get openTerm(): Term | null {
     return this.current;
   }
 
   private showing = 0;
 
-  show(mark: HTMLElement): void {
+  /** Show the gloss of `term`; `focus`: the reader came by keyboard, so focus moves into the gloss. */
+  show(term: Term, focus = false): void {
     this.cancelTimers();
     const request = ++this.showing;
-    Promise.resolve(this.options.describe(mark)).then(
+    Promise.resolve(this.options.describe(term)).then(
       (content) => {
         // Only the latest request counts (the pointer may have moved on meanwhile).
-        if (content && request === this.showing && !this.options.signal.aborted) this.render(mark, content);
+        if (!content || request !== this.showing || this.options.signal.aborted) return;
+        this.render(term, content);
+        if (focus && !term.element) this.focusGloss();
       },
       () => {
         // The entry could not be looked up (the extension was updated meanwhile): no gloss.
@@ -108,26 +130,44 @@ export class Gloss {
   /** Entries opened from the gloss (related terms, other senses), for the back button. */
   private trail: TooltipContent[] = [];
 
-  private render(mark: HTMLElement, content: TooltipContent): void {
-    if (this.current && this.current !== mark) this.release(this.current);
-    this.shadowHost ??= createHost(this.options.view.css);
+  private render(term: Term, content: TooltipContent): void {
+    if (this.current && this.current !== term) this.release(this.current);
+    this.shadowHost ??= createHost(this.options.view.css, this.options.shadow ?? 'closed');
     const { host, container } = this.shadowHost;
     if (!host.isConnected) document.documentElement.append(host);
-    if (this.current !== mark) this.trail = [];
-    this.current = mark;
-    mark.setAttribute('aria-describedby', this.tooltipId);
+    if (this.current !== term) this.trail = [];
+    this.current = term;
+    this.options.terms.setCurrent(term);
+    term.element?.setAttribute('aria-describedby', this.tooltipId);
     this.options.view.render(container, {
       id: this.tooltipId,
       content,
       language: this.options.language(),
       uiLanguage: this.options.uiLanguage,
       labels: this.options.labels,
-      onOpen: (id) => this.open(mark, content, id),
-      ...(this.trail.length > 0 && { onBack: () => this.back(mark) }),
+      onOpen: (id) => this.open(term, content, id),
+      ...(this.trail.length > 0 && { onBack: () => this.back(term) }),
       onPointerEnter: () => this.cancelTimers(),
       onPointerLeave: () => this.scheduleHide(),
     });
     this.place();
+  }
+
+  private get tooltip(): HTMLElement | null {
+    return (this.shadowHost?.container.firstElementChild as HTMLElement | null | undefined) ?? null;
+  }
+
+  /**
+   * A term on a web page cannot take focus, so a keyboard step moves focus into the gloss: a
+   * screen reader reads it, and Escape gives focus back.
+   */
+  private focusGloss(): void {
+    const tooltip = this.tooltip;
+    if (!tooltip) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== this.shadowHost?.host) this.returnFocus = active;
+    tooltip.tabIndex = -1;
+    tooltip.focus({ preventScroll: true });
   }
 
   /**
@@ -137,36 +177,40 @@ export class Gloss {
   private pinned = false;
 
   /** Show another entry in the same gloss, at the same term; Back returns. */
-  private open(mark: HTMLElement, from: TooltipContent, id: string): void {
+  private open(term: Term, from: TooltipContent, id: string): void {
     this.pinned = true;
     this.cancelTimers();
     const request = ++this.showing;
     Promise.resolve(this.options.describeId(id)).then(
       (content) => {
-        if (!content || request !== this.showing || this.current !== mark) return;
+        if (!content || request !== this.showing || this.current !== term) return;
         this.trail.push(from);
-        this.render(mark, content);
+        this.render(term, content);
       },
       () => {},
     );
   }
 
-  private back(mark: HTMLElement): void {
+  private back(term: Term): void {
     this.pinned = true;
     this.cancelTimers();
     const previous = this.trail.pop();
-    if (previous && this.current === mark) this.render(mark, previous);
+    if (previous && this.current === term) this.render(term, previous);
   }
 
   hide(): void {
     this.pinned = false;
     this.cancelTimers();
     this.showing++;
+    const hadFocus = !!this.shadowHost && document.activeElement === this.shadowHost.host;
     if (this.current) this.release(this.current);
     this.current = null;
+    this.options.terms.setCurrent(null);
     if (!this.shadowHost) return;
     this.options.view.clear(this.shadowHost.container);
     this.shadowHost.host.remove();
+    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
   }
 
   /** Re-render with the current settings (language changed). */
@@ -178,35 +222,48 @@ export class Gloss {
     this.hide();
   }
 
-  /** Focus the next (1) or previous (-1) term after the focused one, or from the viewport top. */
+  /** Step to the next (1) or previous (-1) term after the open one, or from the viewport top. */
   step(direction: 1 | -1): void {
-    const marks = [...document.querySelectorAll<HTMLElement>(MARK_TAG)];
-    if (marks.length === 0) return;
-    const active = markOf(document.activeElement);
-    let index = active ? marks.indexOf(active) + direction : -1;
-    if (!active) {
-      const firstBelow = marks.findIndex((m) => m.getBoundingClientRect().top >= 0);
-      index = direction === 1 ? Math.max(firstBelow, 0) : (firstBelow > 0 ? firstBelow : marks.length) - 1;
+    const terms = this.options.terms.list();
+    if (terms.length === 0) return;
+    const from = this.current ? terms.indexOf(this.current) : -1;
+    let index = from + direction;
+    if (from < 0) {
+      const firstBelow = terms.findIndex((term) => (term.box()?.top ?? -1) >= 0);
+      index = direction === 1 ? Math.max(firstBelow, 0) : (firstBelow > 0 ? firstBelow : terms.length) - 1;
     }
-    const target = marks[(index + marks.length) % marks.length] as HTMLElement;
-    target.tabIndex = -1;
-    target.focus();
-    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    this.show(target);
+    const target = terms[(index + terms.length) % terms.length] as Term;
+    target.bringIntoView();
+    if (target.element) {
+      target.element.tabIndex = -1;
+      target.element.focus({ preventScroll: true });
+    }
+    this.show(target, true);
   }
 
-  private release(mark: HTMLElement): void {
+  private release(term: Term): void {
+    const mark = term.element;
+    if (!mark) return;
     mark.removeAttribute('aria-describedby');
     if (document.activeElement !== mark) mark.removeAttribute('tabindex');
   }
 
-  /** The pointer is over `mark`: show its gloss after a short delay. */
-  hover(mark: HTMLElement): void {
+  /** The pointer is over `term`: show its gloss after a short delay. */
+  hover(term: Term): void {
     clearTimeout(this.closeTimer);
-    if (mark === this.current) return;
+    this.pointed = term;
+    if (term === this.current) return;
     this.pinned = false;
     clearTimeout(this.openTimer);
-    this.openTimer = setTimeout(() => this.show(mark), OPEN_DELAY_MS);
+    this.openTimer = setTimeout(() => this.show(term), OPEN_DELAY_MS);
+  }
+
+  /** The pointer left the terms (and is not on the gloss). */
+  private leave(): void {
+    if (!this.pointed) return;
+    this.pointed = null;
+    clearTimeout(this.openTimer);
+    if (this.current && !this.current.element?.contains(document.activeElement)) this.scheduleHide();
   }
 
   private scheduleHide(): void {
@@ -226,14 +283,14 @@ export class Gloss {
    * with more room, scrolling inside itself. Never over the term; clamped to the viewport.
    */
   private place(): void {
-    const mark = this.current;
-    const tooltip = this.shadowHost?.container.firstElementChild as HTMLElement | null | undefined;
-    if (!mark || !tooltip || !this.shadowHost) return;
-    if (!mark.isConnected) {
+    const term = this.current;
+    const tooltip = this.tooltip;
+    if (!term || !tooltip || !this.shadowHost) return;
+    const rect = term.box();
+    if (!rect) {
       this.hide();
       return;
     }
-    const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
     const origin = this.shadowHost.host.getBoundingClientRect();
     const viewportWidth = document.documentElement.clientWidth;
     const viewportHeight = window.innerHeight;
@@ -255,46 +312,69 @@ export class Gloss {
   }
 
   private listen(signal: AbortSignal): void {
-    const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
+    const on = <K extends keyof DocumentEventMap>(
+      type: K,
+      handler: (event: DocumentEventMap[K]) => void,
+      passive = true,
+    ) =>
       // Only the reader's own gestures count: a page cannot open a gloss by dispatching events (audit F4).
       document.addEventListener(type, (event) => event.isTrusted && handler(event), {
         capture: true,
-        passive: type !== 'keydown',
+        passive,
         signal,
       });
-    on('mouseover', (event) => {
-      const mark = markOf(event.target);
-      if (mark) this.hover(mark);
-    });
-    on('mouseout', (event) => {
-      const from = markOf(event.target);
-      if (from && markOf(event.relatedTarget) !== from && event.relatedTarget !== this.shadowHost?.host)
-        this.scheduleHide();
+    const onHost = (event: Event) => !!this.shadowHost && event.target === this.shadowHost.host;
+    let moved: MouseEvent | null = null;
+    let pointerFrame = 0;
+    on('mousemove', (event) => {
+      // Not while a button is down: the reader may be selecting text.
+      if (event.buttons !== 0) return;
+      moved = event;
+      if (pointerFrame) return;
+      pointerFrame = requestAnimationFrame(() => {
+        pointerFrame = 0;
+        const pointer = moved;
+        moved = null;
+        if (!pointer) return;
+        const term = onHost(pointer) ? null : this.options.terms.at(pointer);
+        if (term) this.hover(term);
+        else if (!onHost(pointer)) this.leave();
+      });
     });
     on('focusin', (event) => {
-      const mark = markOf(event.target);
-      if (mark) this.show(mark);
+      const term = this.options.terms.at(event);
+      if (term?.element) this.show(term);
     });
     on('focusout', (event) => {
-      const mark = markOf(event.target);
-      if (mark) {
-        mark.removeAttribute('tabindex');
-        if (mark === this.current) this.scheduleHide();
-      }
+      const term = this.options.terms.at(event);
+      if (!term?.element) return;
+      term.element.removeAttribute('tabindex');
+      if (term === this.current) this.scheduleHide();
     });
-    on('click', (event) => {
-      const mark = markOf(event.target);
-      if (mark) this.show(mark);
-      else if (event.target !== this.shadowHost?.host) this.hide();
-    });
-    on('keydown', (event) => {
-      const direction = stepDirection(event);
-      if (event.key === 'Escape' && this.current) this.hide();
-      else if (direction) {
-        event.preventDefault();
-        this.step(direction);
-      }
-    });
+    on(
+      'click',
+      (event) => {
+        const term = this.options.terms.at(event);
+        if (term) {
+          // A first tap on a term inside a link explains it; the next one follows the link.
+          if (term !== this.current && inLink(term, event)) event.preventDefault();
+          this.show(term);
+        } else if (!onHost(event)) this.hide();
+      },
+      false,
+    );
+    on(
+      'keydown',
+      (event) => {
+        const direction = stepDirection(event);
+        if (event.key === 'Escape' && this.current) this.hide();
+        else if (direction) {
+          event.preventDefault();
+          this.step(direction);
+        }
+      },
+      false,
+    );
     const follow = () => {
       if (!this.current || this.frame) return;
       this.frame = requestAnimationFrame(() => {

@@ -1,11 +1,13 @@
 /**
- * Marks glossary terms in the page's text with inline <begrip-mark> wrappers.
+ * Reads a page's text as runs (walkRuns: what the content script sends to the matcher), and marks
+ * terms with inline <begrip-mark> wrappers on Begrip's own pages (the reader's PDF text layer and
+ * pasted text), where a wrapper can take focus and carry aria-describedby.
  *
- * Why wrappers and not the CSS Custom Highlight API: a wrapper can be the target of
- * aria-describedby while its gloss is open, can take keyboard focus and be scrolled to, and gets
- * hover events without hit-testing every mouse move. Wrappers only split text nodes: the page's
- * text (innerText/textContent) is unchanged, and `unmarkAll` restores the DOM (after
- * normalisation). A custom element name keeps page CSS such as `mark { … }` off them.
+ * Web pages never get wrappers: their terms are CSS Custom Highlights over the page's own text
+ * nodes (entrypoints/content/term-highlights.ts), so no node of a page is moved, split or added
+ * (issue 14; BENCHMARKS.md "Highlights on every page"). Wrappers only split text nodes, the text
+ * (innerText/textContent) is unchanged, and `unmarkAll` restores the DOM. A custom element name
+ * keeps page CSS such as `mark { … }` off them.
  */
 import type { Annotation } from '../../glossary/annotate';
 
@@ -91,7 +93,16 @@ export interface TextRun {
   text: string;
 }
 
-function blockOf(node: Node): Node | null {
+/** Whether `node` is text or an inline element: part of the run of the block around it. */
+export function isInline(node: Node): boolean {
+  return (
+    node.nodeType === Node.TEXT_NODE ||
+    (node.nodeType === Node.ELEMENT_NODE && INLINE.has((node as Element).localName))
+  );
+}
+
+/** The nearest ancestor of `node` that is not an inline element: its runs belong to it. */
+export function blockOf(node: Node): Node | null {
   let current = node.parentNode;
   while (current && current.nodeType === Node.ELEMENT_NODE && INLINE.has((current as Element).localName)) {
     current = current.parentNode;

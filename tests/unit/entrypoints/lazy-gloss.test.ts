@@ -1,19 +1,43 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LazyGloss } from '../../../entrypoints/content/lazy-gloss';
 import type { Gloss } from '../../../utils/dom/gloss';
+import type { Term, TermSource } from '../../../utils/dom/term';
+
+/** Terms that stand on the elements with an id, as the page's highlights would under the pointer. */
+function termsOn(): TermSource & { named: (id: string) => Term } {
+  const made = new Map<string, Term>();
+  const named = (id: string) => {
+    let term = made.get(id);
+    if (!term) {
+      term = { reading: { id }, box: () => null, bringIntoView: () => {} };
+      made.set(id, term);
+    }
+    return term;
+  };
+  return {
+    named,
+    at: (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      return target?.localName === 'span' && target.id ? named(target.id) : null;
+    },
+    list: () => [...made.values()],
+    setCurrent: () => {},
+  };
+}
 
 /** A stand-in for the injected gloss that records what it is asked, and a way to finish loading. */
 function setUp() {
   const calls: string[] = [];
   const stub = {
-    hover: (mark: HTMLElement) => calls.push(`hover ${mark.id}`),
-    show: (mark: HTMLElement) => calls.push(`show ${mark.id}`),
+    hover: (term: Term) => calls.push(`hover ${term.reading.id}`),
+    show: (term: Term, focus?: boolean) => calls.push(`show ${term.reading.id}${focus ? ' focus' : ''}`),
     step: (direction: number) => calls.push(`step ${direction}`),
     refresh: () => calls.push('refresh'),
   } as unknown as Gloss;
   let finish: (gloss: Gloss) => void = () => {};
   let loads = 0;
   const abort = new AbortController();
+  const terms = termsOn();
   // happy-dom's dispatched events are untrusted: here they stand for the reader's, unless marked forged.
   const lazy = new LazyGloss(
     () => {
@@ -22,23 +46,30 @@ function setUp() {
         finish = resolve;
       });
     },
+    terms,
     abort.signal,
     (event) => !(event as Event & { forged?: boolean }).forged,
   );
   document.body.innerHTML =
-    '<p>De <begrip-mark id="a">NMI</begrip-mark> en <begrip-mark id="b">OIR</begrip-mark>. <input id="field"></p>';
-  const mark = (id: string) => document.getElementById(id) as HTMLElement;
+    '<p>De <span id="nmi">NMI</span> en <a href="#elders"><span id="oir">OIR</span></a>. <input id="field"></p>';
+  const element = (id: string) => document.getElementById(id) as HTMLElement;
   const loaded = async () => {
     finish(stub);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { calls, lazy, mark, loaded, loadCount: () => loads, abort };
+  return { calls, lazy, element, terms, loaded, loadCount: () => loads, abort };
 }
 
-const over = (target: Element, related: Element | null = null) =>
-  target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: related }));
-const out = (target: Element, related: Element | null) =>
-  target.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: related }));
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+const move = async (target: Element) => {
+  target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+  await frame();
+};
+const click = (target: Element) => {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  target.dispatchEvent(event);
+  return event;
+};
 const stepKey = (target: Element, code: string) => {
   const event = new KeyboardEvent('keydown', {
     bubbles: true,
@@ -57,59 +88,71 @@ afterEach(() => {
 
 describe('the gloss loaded on first use', () => {
   it('loads nothing until a term is pointed at, then replays the hover', async () => {
-    const { calls, mark, loaded, loadCount } = setUp();
-    over(document.body);
+    const { calls, element, loaded, loadCount } = setUp();
+    await move(document.body);
     expect(loadCount()).toBe(0);
-    over(mark('a'));
+    await move(element('nmi'));
     expect(loadCount()).toBe(1);
     await loaded();
-    expect(calls).toEqual(['hover a']);
+    expect(calls).toEqual(['hover nmi']);
   });
 
   it('opens nothing when the pointer left the term while the gloss loaded', async () => {
-    const { calls, mark, loaded } = setUp();
-    over(mark('a'));
-    out(mark('a'), document.body);
+    const { calls, element, loaded } = setUp();
+    await move(element('nmi'));
+    await move(document.body);
     await loaded();
     expect(calls).toEqual([]);
   });
 
   it('replays a keyboard step at once, and leaves the shortcut alone in form fields', async () => {
-    const { calls, mark, loaded, loadCount } = setUp();
-    expect(stepKey(mark('field'), 'KeyN').defaultPrevented).toBe(false);
+    const { calls, element, loaded, loadCount } = setUp();
+    expect(stepKey(element('field'), 'KeyN').defaultPrevented).toBe(false);
     expect(loadCount()).toBe(0);
     expect(stepKey(document.body, 'KeyP').defaultPrevented).toBe(true);
     await loaded();
     expect(calls).toEqual(['step -1']);
   });
 
-  it('hands over to the loaded gloss: its own listeners take the next gestures', async () => {
-    const { calls, lazy, mark, loaded, loadCount } = setUp();
-    lazy.show(mark('b'));
+  it('explains a term in a link on the first tap instead of following the link', async () => {
+    const { calls, element, loaded } = setUp();
+    expect(click(element('oir')).defaultPrevented).toBe(true);
+    expect(click(element('nmi')).defaultPrevented).toBe(false);
     await loaded();
-    over(mark('a'));
-    mark('a').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-    lazy.refresh();
-    expect(loadCount()).toBe(1);
-    expect(calls).toEqual(['show b', 'refresh']);
+    expect(calls).toEqual(['show oir', 'show nmi']);
   });
 
-  it('stops listening when the session stops', () => {
-    const { mark, loadCount, abort } = setUp();
+  it('hands over to the loaded gloss: its own listeners take the next gestures', async () => {
+    const { calls, lazy, terms, element, loaded, loadCount } = setUp();
+    lazy.show(terms.named('oir'), true);
+    await loaded();
+    await move(element('nmi'));
+    click(element('nmi'));
+    lazy.refresh();
+    expect(loadCount()).toBe(1);
+    expect(calls).toEqual(['show oir focus', 'refresh']);
+  });
+
+  it('stops listening when the session stops', async () => {
+    const { element, loadCount, abort } = setUp();
     abort.abort();
-    over(mark('a'));
+    await move(element('nmi'));
+    click(element('nmi'));
     expect(loadCount()).toBe(0);
   });
 });
 
 describe('events a page makes', () => {
-  it('never load or open a gloss (audit F4: a forged gesture on a forged mark)', async () => {
-    const { calls, mark, loadCount } = setUp();
-    const forged = Object.assign(new MouseEvent('mouseover', { bubbles: true }), { forged: true });
-    mark('a').dispatchEvent(forged);
-    const click = Object.assign(new MouseEvent('click', { bubbles: true }), { forged: true });
-    mark('b').dispatchEvent(click);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  it('never load or open a gloss (audit F4: forged gestures)', async () => {
+    const { calls, element, loadCount } = setUp();
+    const forged = Object.assign(new MouseEvent('mousemove', { bubbles: true }), { forged: true });
+    element('nmi').dispatchEvent(forged);
+    const forgedClick = Object.assign(new MouseEvent('click', { bubbles: true, cancelable: true }), {
+      forged: true,
+    });
+    element('oir').dispatchEvent(forgedClick);
+    await frame();
+    expect(forgedClick.defaultPrevented).toBe(false);
     expect(loadCount()).toBe(0);
     expect(calls).toEqual([]);
   });

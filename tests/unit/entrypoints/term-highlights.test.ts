@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  CURRENT_HIGHLIGHT_NAME,
   HIGHLIGHT_NAME,
   type HighlightItem,
   pointOf,
@@ -8,7 +9,9 @@ import {
 import { walkRuns } from '../../../utils/dom/highlighter';
 
 /** happy-dom has no CSS Custom Highlight API: a registry and a Highlight that behave like the browser's. */
-class FakeHighlight extends Set<Range> {}
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+}
 const registry = new Map<string, FakeHighlight>();
 
 beforeEach(() => {
@@ -35,40 +38,68 @@ function item(): HighlightItem {
   } as HighlightItem;
 }
 
-describe('terms shown as a highlight (very large pages)', () => {
-  it('registers one highlight with a range per term, across element boundaries', () => {
-    const highlights = new TermHighlights();
+describe('terms shown as a highlight', () => {
+  const rendered = () => true;
+
+  it('registers one highlight with a range per term, across element boundaries, and changes no node', () => {
+    const highlights = new TermHighlights(rendered);
     const shown = item();
-    highlights.show(shown);
+    const before = [...document.body.querySelectorAll('*'), ...shown.run.nodes];
+    const terms = highlights.show(shown);
     const highlight = registry.get(HIGHLIGHT_NAME);
     expect([...(highlight ?? [])].map((range) => range.toString())).toEqual(['Red Card Holder', 'NMI']);
-    expect(highlights.size).toBe(1);
+    expect(terms.map((term) => term.reading)).toEqual([
+      { id: 'red-card-holder', text: 'Red Card Holder' },
+      { id: 'nmi', text: 'NMI' },
+    ]);
     expect(highlights.items).toEqual([shown]);
-    expect(document.body.innerHTML).toBe('<p>De <b>Red Card</b> Holder en NMI.</p>'); // no DOM change
+    expect(document.body.innerHTML).toBe('<p>De <b>Red Card</b> Holder en NMI.</p>');
+    expect([...document.body.querySelectorAll('*'), ...shown.run.nodes]).toEqual(before);
+    expect(before.every((node) => node.isConnected)).toBe(true);
   });
 
-  it('lets go of an item that is about to be marked, and of one the page changed', () => {
-    const highlights = new TermHighlights();
-    const first = item();
-    highlights.show(first);
-    highlights.take(first);
+  it('lists the terms in document order, and shows the current one apart', () => {
+    const highlights = new TermHighlights(rendered);
+    const shown = item();
+    const [holder, nmi] = highlights.show({ ...shown, annotations: [...shown.annotations].reverse() });
+    expect(highlights.list().map((term) => term.reading.id)).toEqual(['red-card-holder', 'nmi']);
+    highlights.setCurrent(nmi ?? null);
+    expect([...(registry.get(CURRENT_HIGHLIGHT_NAME) ?? [])].map(String)).toEqual(['Red Card Holder']);
+    highlights.setCurrent(holder ?? null);
+    highlights.setCurrent(null);
+    expect(registry.get(CURRENT_HIGHLIGHT_NAME)?.size).toBe(0);
+  });
+
+  it('finds the items the page changed, and those in a block read again', () => {
+    const highlights = new TermHighlights(rendered);
+    const shown = item();
+    highlights.show(shown);
+    expect(highlights.changed()).toEqual([]);
+    expect([...highlights.itemsWith([shown.run.nodes[0] as Node])]).toEqual([shown]);
+    expect(highlights.itemsWithin(document.body)).toEqual([shown]);
+    (shown.run.nodes.at(-1) as Text).data = ' Holder en NAVO.';
+    expect(highlights.changed()).toEqual([shown]);
+    highlights.take(shown);
     expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(0);
     expect(highlights.size).toBe(0);
-
-    const second = item();
-    highlights.show(second);
-    highlights.prune();
-    expect(highlights.size).toBe(1); // unchanged text stays
-    (second.run.nodes.at(-1) as Text).data = ' Holder en NAVO.';
-    highlights.prune();
-    expect(highlights.size).toBe(0);
   });
 
-  it('clears its highlight from the page', () => {
-    const highlights = new TermHighlights();
+  it('does not show text hidden with CSS until the page reveals it (audit F4)', () => {
+    let visible = false;
+    const highlights = new TermHighlights((node) => visible || node.parentElement?.localName !== 'b');
+    highlights.show(item());
+    expect([...(registry.get(HIGHLIGHT_NAME) ?? [])].map(String)).toEqual(['NMI']);
+    visible = true;
+    highlights.revealHidden();
+    expect([...(registry.get(HIGHLIGHT_NAME) ?? [])].map(String)).toEqual(['Red Card Holder', 'NMI']);
+  });
+
+  it('clears its highlights from the page', () => {
+    const highlights = new TermHighlights(rendered);
     highlights.show(item());
     highlights.clear();
     expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(registry.has(CURRENT_HIGHLIGHT_NAME)).toBe(false);
     expect(highlights.size).toBe(0);
   });
 

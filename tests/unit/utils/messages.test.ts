@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isAnnotateRequest,
   isPageSummary,
+  MAX_ANNOTATE_CHARS,
   isPageSummaryRequest,
   isPageTermsMessage,
   isRevealRequest,
@@ -17,6 +19,10 @@ describe('message checks', () => {
     expect(isRevealRequest({ type: 'begrip:reveal', id: 'nmi' })).toBe(true);
     expect(isRevealRequest({ type: 'begrip:reveal', id: 7 })).toBe(false);
     expect(isPageSummary({ counts: {}, pageDefined: {} })).toBe(true);
+    const annotate = (texts: string[]) => ({ type: 'begrip:annotate', texts, definitions: [] });
+    expect(isAnnotateRequest(annotate(['NMI', 'x'.repeat(MAX_ANNOTATE_CHARS - 3)]))).toBe(true);
+    // One tab's request is capped: the background serves every tab in turn (audit F3).
+    expect(isAnnotateRequest(annotate(['NMI', 'x'.repeat(MAX_ANNOTATE_CHARS)]))).toBe(false);
     for (const junk of [null, undefined, 'begrip:reveal', [], {}]) {
       expect(isRevealRequest(junk) || isPageSummaryRequest(junk) || isPageTermsMessage(junk)).toBe(false);
     }
