@@ -16,12 +16,11 @@ export interface Piece {
 function cutAt(text: string, from: number, max: number): number {
   const limit = from + max;
   if (limit >= text.length) return text.length;
-  const window = text.slice(from, limit);
-  // A break in the last half of the window keeps pieces large; otherwise a hard cut.
-  const least = Math.floor(max / 2);
+  // A break in the last half of the piece keeps pieces large; otherwise a hard cut.
+  const least = from + Math.floor(max / 2);
   for (const separator of ['\n', '. ', ' ']) {
-    const at = window.lastIndexOf(separator);
-    if (at >= least) return from + at + separator.length;
+    const at = text.lastIndexOf(separator, limit - separator.length);
+    if (at >= least) return at + separator.length;
   }
   return limit;
 }

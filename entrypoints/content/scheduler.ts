@@ -16,15 +16,14 @@ import {
   blockOf,
   HOST_TAG,
   isInline,
-  isIntact,
   isSkipped,
   SKIP_SELECTOR,
   type TextRun,
-  walkRuns,
+  walkRunsInSteps,
 } from '../../utils/dom/highlighter';
 import type { Term, TermSource } from '../../utils/dom/term';
 import { type AnnotateResponse, type FoundTerm, MAX_ANNOTATE_CHARS, unpackTerms } from '../../utils/messages';
-import { pointOf, type ShownTerm, TermHighlights } from './term-highlights';
+import { compactRun, pointOf, type ShownTerm, TermHighlights } from './term-highlights';
 
 const SLICE_MS = 8;
 /**
@@ -111,13 +110,38 @@ function firstBelow(items: PreparedRun[], y: number): number {
   return low;
 }
 
-/** Document order of two items' first nodes, for merging items from several batches. */
-const byPosition = (a: PreparedRun, b: PreparedRun) => {
+/** Whether item `a` comes before item `b` in the document. */
+const precedes = (a: PreparedRun, b: PreparedRun) => {
   const first = a.run.nodes[0];
   const second = b.run.nodes[0];
-  if (!first || !second || first === second) return 0;
-  return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return !!first && !!second && !!(first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING);
 };
+
+/**
+ * Two lists of items in document order, merged in one pass. Content added later mostly comes
+ * after what is there (a feed, a transcript): then it is a plain append. A sort on every batch
+ * cost seconds in a mutation storm.
+ */
+function mergeInOrder(kept: PreparedRun[], added: PreparedRun[]): PreparedRun[] {
+  const last = kept.at(-1);
+  const first = added[0];
+  if (!last || !first || precedes(last, first)) return kept.concat(added);
+  const merged: PreparedRun[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length && j < added.length) {
+    const a = kept[i] as PreparedRun;
+    const b = added[j] as PreparedRun;
+    if (precedes(b, a)) {
+      merged.push(b);
+      j++;
+    } else {
+      merged.push(a);
+      i++;
+    }
+  }
+  return merged.concat(kept.slice(i), added.slice(j));
+}
 
 /** A block with more terms than this shows those near the viewport first. */
 const MAX_TERMS_AT_ONCE = 400;
@@ -252,7 +276,7 @@ export class Scheduler implements TermSource {
     const index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
     if (index < 0) return null;
     const [item] = this.lazy.splice(index, 1);
-    const terms = item && isIntact(item.run) ? this.highlights.show(item) : [];
+    const terms = item ? this.highlights.show(item) : [];
     return terms.find((term) => term.reading.id === id) ?? null;
   }
 
@@ -343,8 +367,7 @@ export class Scheduler implements TermSource {
       for (const root of this.queue.shift() as Node[])
         for (const run of await this.collect(root)) runs.push(run);
       // The terms these blocks showed before are read anew with them.
-      const before = this.highlights?.itemsWith(runs.flatMap((run) => run.nodes));
-      if (before?.size) this.withdraw(before);
+      if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs.flatMap((run) => run.nodes)));
       let items: PreparedRun[] = [];
       try {
         items = this.stopped ? [] : await this.prepare(runs);
@@ -356,7 +379,7 @@ export class Scheduler implements TermSource {
       if (this.stopped) break;
       const size = runs.reduce((sum, run) => sum + run.text.length, 0);
       if (size > LAZY_TEXT_CHARS || this.lazy.length) {
-        this.lazy = this.lazy.length ? [...this.lazy, ...items].sort(byPosition) : items;
+        this.lazy = mergeInOrder(this.lazy, items);
         await this.showNearViewport();
       } else {
         const start = firstBelow(items, 0);
@@ -381,12 +404,12 @@ export class Scheduler implements TermSource {
 
   private async collect(root: Node): Promise<TextRun[]> {
     const runs: TextRun[] = [];
-    const walk = walkRuns(root);
+    const walk = walkRunsInSteps(root);
     for (;;) {
       const deadline = performance.now() + SLICE_MS;
       for (let next = walk.next(); ; next = walk.next()) {
         if (next.done) return runs;
-        runs.push(next.value);
+        if (next.value) runs.push(next.value);
         if (performance.now() > deadline) break;
       }
       await yieldToPage();
@@ -421,7 +444,7 @@ export class Scheduler implements TermSource {
     }
     return runs.flatMap((run, i) => {
       const annotations = found[i] as FoundTerm[];
-      return annotations.length ? [{ run, annotations }] : [];
+      return annotations.length ? [{ run: compactRun(run, annotations), annotations }] : [];
     });
   }
 
@@ -437,7 +460,7 @@ export class Scheduler implements TermSource {
     const later: PreparedRun[] = [];
     const shown: PreparedRun[] = [];
     for (const item of near) {
-      if (item.annotations.length <= MAX_TERMS_AT_ONCE || !isIntact(item.run)) shown.push(item);
+      if (item.annotations.length <= MAX_TERMS_AT_ONCE) shown.push(item);
       else {
         const [before, inside, after] = splitNear(item, -margin, window.innerHeight + margin);
         shown.push(inside);
@@ -451,8 +474,9 @@ export class Scheduler implements TermSource {
   private async show(items: PreparedRun[]): Promise<void> {
     const highlights = this.highlights;
     if (!highlights) return;
-    // Changed since the walk: the observer queues it again.
-    await this.sliced(items, (item) => isIntact(item.run) && highlights.show(item));
+    // A term whose text changed since the walk is left out (term-highlights.ts); the observer
+    // queues its block again.
+    await this.sliced(items, (item) => highlights.show(item));
   }
 }
 

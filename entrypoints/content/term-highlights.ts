@@ -35,6 +35,16 @@ export interface ShownTerm<T extends HighlightItem = HighlightItem> extends Term
  * term, not a million (audit F1).
  */
 export function pointOf(run: TextRun, at: number, end: boolean): [Text, number] | null {
+  const found = nodeIndexAt(run, at, end);
+  if (found < 0) return null;
+  const node = run.nodes[found] as Text;
+  const offset = at - (run.offsets[found] as number);
+  const inside = end ? offset > 0 && offset <= node.length : offset >= 0 && offset < node.length;
+  return inside ? [node, offset] : null;
+}
+
+/** The index in `run.nodes` of the node that holds character `at` (see pointOf), or -1. */
+function nodeIndexAt(run: TextRun, at: number, end: boolean): number {
   // The character a range ends after is at - 1; it lies in the last node starting at or before it.
   const char = end ? at - 1 : at;
   let low = 0;
@@ -49,11 +59,28 @@ export function pointOf(run: TextRun, at: number, end: boolean): [Text, number] 
   }
   // Skip empty nodes that share the offset of the next one.
   while (found >= 0 && (run.nodes[found] as Text).length === 0) found--;
-  if (found < 0) return null;
-  const node = run.nodes[found] as Text;
-  const offset = at - (run.offsets[found] as number);
-  const inside = end ? offset > 0 && offset <= node.length : offset >= 0 && offset < node.length;
-  return inside ? [node, offset] : null;
+  return found;
+}
+
+/**
+ * The run with only the nodes its terms start and end in: all that pointOf needs later. A block
+ * of a million text nodes would otherwise keep a million node wrappers alive until the reader
+ * scrolls there, and every garbage collection would trace them.
+ */
+export function compactRun(run: TextRun, terms: readonly { start: number; end: number }[]): TextRun {
+  const kept = new Set<number>();
+  for (const { start, end } of terms) {
+    kept.add(nodeIndexAt(run, start, false));
+    kept.add(nodeIndexAt(run, end, true));
+  }
+  kept.delete(-1);
+  if (kept.size === run.nodes.length) return run;
+  const indexes = [...kept].sort((a, b) => a - b);
+  return {
+    text: run.text,
+    nodes: indexes.map((i) => run.nodes[i] as Text),
+    offsets: indexes.map((i) => run.offsets[i] as number),
+  };
 }
 
 const contains = (range: Range, x: number, y: number) =>
@@ -82,6 +109,9 @@ function termsOf<T extends HighlightItem>(item: T, rendered: (node: Node) => boo
     range.setStart(...from);
     range.setEnd(...to);
     const text = range.toString();
+    // The page changed this text since it was read: the observer reads it again. (Checking the
+    // term, not every node of the run: one run can hold a million nodes.)
+    if (text !== item.run.text.slice(annotation.start, annotation.end)) continue;
     const { id, alternatives, sense } = annotation;
     const reading = { id, text, ...(alternatives && { alternatives }), ...(sense && { sense }) };
     const intact = () => range.startContainer.isConnected && range.toString() === text;
@@ -101,6 +131,27 @@ function termsOf<T extends HighlightItem>(item: T, rendered: (node: Node) => boo
   return shown;
 }
 
+/**
+ * The text nodes the terms lie in: what the pointer can be over. Only these are indexed, not every
+ * node of the run: keying a Map by a DOM node costs microseconds the first time, and one block can
+ * hold a million nodes (audit F1).
+ */
+function nodesOf(terms: readonly ShownTerm[]): Set<Node> {
+  const nodes = new Set<Node>();
+  for (const { range } of terms) {
+    const { startContainer, endContainer } = range;
+    nodes.add(startContainer);
+    if (endContainer === startContainer) continue;
+    const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+    walker.currentNode = startContainer;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.add(node);
+      if (node === endContainer) break;
+    }
+  }
+  return nodes;
+}
+
 export class TermHighlights<T extends HighlightItem> implements TermSource {
   static supported(): boolean {
     return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
@@ -110,6 +161,8 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   private readonly currentHighlight = new Highlight();
   private readonly shown = new Map<T, ShownTerm<T>[]>();
   private readonly byNode = new Map<Node, T[]>();
+  /** The nodes each item's terms were indexed under (its ranges may have moved since). */
+  private readonly nodesOfItem = new Map<T, Set<Node>>();
   /** Terms whose text was hidden with CSS when they came: shown if the page reveals them. */
   private hidden: T[] = [];
   private ordered: ShownTerm<T>[] | null = null;
@@ -148,7 +201,9 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     for (const { range } of terms) this.highlight.add(range);
     this.shown.set(item, terms);
     this.ordered = null;
-    for (const node of item.run.nodes) {
+    const nodes = nodesOf(terms);
+    this.nodesOfItem.set(item, nodes);
+    for (const node of nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(item);
       else this.byNode.set(node, [item]);
@@ -204,11 +259,12 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     }
     this.shown.delete(item);
     this.ordered = null;
-    for (const node of item.run.nodes) {
+    for (const node of this.nodesOfItem.get(item) ?? []) {
       const rest = (this.byNode.get(node) ?? []).filter((other) => other !== item);
       if (rest.length) this.byNode.set(node, rest);
       else this.byNode.delete(node);
     }
+    this.nodesOfItem.delete(item);
   }
 
   /** The shown items that have any of `nodes` (before those nodes are annotated anew). */
@@ -242,6 +298,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     }
     this.shown.clear();
     this.byNode.clear();
+    this.nodesOfItem.clear();
     this.hidden = [];
     this.ordered = null;
   }

@@ -30,6 +30,8 @@ beforeAll(async () => {
   for (const [path, fixture] of Object.entries(safetyPages())) harness.serve(path, fixture);
 });
 afterAll(async () => harness?.close());
+/** `until` with room for a loaded machine (2 cores, maybe another browser's tests beside). */
+const waitFor = <T>(read: () => Promise<T>, timeout = 20_000) => until(read, timeout);
 
 /** A page as page-terms.ts and gloss-probe.ts take it (puppeteer-core types the argument its own way). */
 const via = (page: Page) => ({
@@ -46,13 +48,15 @@ const isOpen = async (page: Page) => (await glossState(via(page))).open;
 describe('Firefox: pages that change their own content', () => {
   it('a React app updates and removes text with terms, never throws, and the new text shows its terms', async () => {
     const page = await harness.open(`${gov}/react`);
-    expect(await until(async () => (await termsIn(page, '#text')).length === 2)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(page, '#text')).length === 2)).toBe(true);
     expect(await termsIn(page, '#text')).toEqual(['NMI', 'OIR']);
     await page.evaluate(() => window.update('Gewijzigde tekst over EUAM.'));
-    expect(await until(async () => (await text(page, '#text')) === 'Gewijzigde tekst over EUAM.')).toBe(true);
-    expect(await until(async () => (await termsIn(page, '#text')).join() === 'EUAM')).toBe(true);
+    expect(await waitFor(async () => (await text(page, '#text')) === 'Gewijzigde tekst over EUAM.')).toBe(
+      true,
+    );
+    expect(await waitFor(async () => (await termsIn(page, '#text')).join() === 'EUAM')).toBe(true);
     await page.evaluate(() => window.dropFirst());
-    expect(await until(async () => (await text(page, '#list')) === 'JOCAT-N traint.De CDS beslist.')).toBe(
+    expect(await waitFor(async () => (await text(page, '#list')) === 'JOCAT-N traint.De CDS beslist.')).toBe(
       true,
     );
     // React's nodes stay React's: nothing of Begrip's among them.
@@ -63,15 +67,17 @@ describe('Firefox: pages that change their own content', () => {
 
   it('content made editable stops showing its terms before the first edit; revealed content shows them', async () => {
     const editor = await harness.open(`${gov}/editor`);
-    expect(await until(async () => (await termsIn(editor, '#ed')).length === 2)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(editor, '#ed')).length === 2)).toBe(true);
     expect(await termsIn(editor, '#other')).toEqual(['EUAM']);
     await editor.evaluate(() => {
       (document.getElementById('ed') as HTMLElement).contentEditable = 'true';
     });
-    expect(await until(async () => (await termsIn(editor, '#ed')).length === 0)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(editor, '#ed')).length === 0)).toBe(true);
     await editor.click('#ed p');
     await editor.keyboard.type(' NMI');
-    expect(await until(async () => ((await text(editor, '#ed')) ?? '').split('NMI').length === 3)).toBe(true);
+    expect(await waitFor(async () => ((await text(editor, '#ed')) ?? '').split('NMI').length === 3)).toBe(
+      true,
+    );
     // Time for Begrip to see the edit: the typed term is not shown, the rest of the page still is.
     await pause(1000);
     expect(await termsIn(editor, '#ed')).toEqual([]);
@@ -80,17 +86,17 @@ describe('Firefox: pages that change their own content', () => {
     await editor.close();
 
     const accordion = await harness.open(`${gov}/accordion`);
-    expect(await until(async () => (await termsIn(accordion, '#open')).length === 1)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(accordion, '#open')).length === 1)).toBe(true);
     expect(await termsIn(accordion, '#closed')).toEqual([]);
     await accordion.evaluate(() => document.getElementById('closed')?.removeAttribute('hidden'));
-    expect(await until(async () => (await termsIn(accordion, '#closed')).length === 2)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(accordion, '#closed')).length === 2)).toBe(true);
     expect(await termsIn(accordion, '#closed')).toEqual(['OIR', 'EUAM']);
     await accordion.close();
   });
 
   it('a page cannot open the gloss with forged marks or events, nor read it', async () => {
     const page = await harness.open(`${gov}/forged`);
-    expect(await until(async () => (await termsIn(page, '#real')).length === 1)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(page, '#real')).length === 1)).toBe(true);
     // A forged <begrip-mark data-begrip-id="nmi">, untrusted hovers, clicks and focus on it and on
     // the real term (at its place on screen), and an untrusted Alt+Shift+N.
     await page.evaluate(forgeEvents);
@@ -111,7 +117,7 @@ describe('Firefox: pages that change their own content', () => {
     // The reader's own hover on the real term opens its gloss, which the page cannot read.
     const { x, y } = await termPoint(via(page), 'NMI', '#real');
     await page.mouse.move(x, y);
-    expect(await until(() => isOpen(page))).toBe(true);
+    expect(await waitFor(() => isOpen(page))).toBe(true);
     expect((await glossState(via(page))).text).toContain('NATO Mission Iraq');
     expect(await page.evaluate(inCurrentTerm)).toBe('NMI');
     const seen = await page.evaluate(() => {

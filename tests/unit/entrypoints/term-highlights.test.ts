@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CURRENT_HIGHLIGHT_NAME,
+  compactRun,
   HIGHLIGHT_NAME,
   type HighlightItem,
   pointOf,
@@ -75,7 +76,9 @@ describe('terms shown as a highlight', () => {
     const shown = item();
     highlights.show(shown);
     expect(highlights.changed()).toEqual([]);
-    expect([...highlights.itemsWith([shown.run.nodes[0] as Node])]).toEqual([shown]);
+    expect([...highlights.itemsWith([shown.run.nodes[1] as Node])]).toEqual([shown]);
+    // Only the nodes its terms lie in are indexed: "De " has none.
+    expect(highlights.itemsWith([shown.run.nodes[0] as Node]).size).toBe(0);
     expect(highlights.itemsWithin(document.body)).toEqual([shown]);
     (shown.run.nodes.at(-1) as Text).data = ' Holder en NAVO.';
     expect(highlights.changed()).toEqual([shown]);
@@ -131,6 +134,20 @@ describe('pointOf', () => {
     expect(pointOf(r, 6, false)?.[0].data).toBe(' en OIR');
     expect(pointOf(r, 13, true)?.[1]).toBe(7);
     expect(pointOf(r, 13, false)).toBeNull();
+  });
+
+  it('finds the same points in a run compacted to the nodes its terms lie in', () => {
+    const r = run(['De ', 'Red ', 'Card', ' Holder', ' en de ', 'NMI', ' en verder ', 'niets.']);
+    const terms = [
+      { start: 3, end: 18 },
+      { start: 25, end: 28 },
+    ];
+    const compact = compactRun(r, terms);
+    expect(compact.nodes.map((node) => node.data)).toEqual(['Red ', ' Holder', 'NMI']);
+    for (const { start, end } of terms) {
+      expect(pointOf(compact, start, false)).toEqual(pointOf(r, start, false));
+      expect(pointOf(compact, end, true)).toEqual(pointOf(r, end, true));
+    }
   });
 
   it('agrees with a linear scan on a block of many nodes', () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   isAnnotateRequest,
   isPageSummary,
-  MAX_ANNOTATE_CHARS,
   isPageSummaryRequest,
   isPageTermsMessage,
   isRevealRequest,
+  MAX_ANNOTATE_CHARS,
   packTerms,
   unpackTerms,
 } from '../../../utils/messages';
