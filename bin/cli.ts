@@ -241,6 +241,7 @@ function importCommand(args: string[], io: Io): number {
     );
     return 1;
   }
+  for (const note of result.notes ?? []) io.stderr(`${name}: ${note.text}\n`);
   io.stdout(`${name}: valid ${format.toUpperCase()}, ${result.entries.length} entries\n`);
   return 0;
 }

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { FormSyntaxError, formsText, parseFormsText } from '../glossary/formats/forms-text';
-import { type Entry, formatIssue, parseEntry } from '../glossary/schema';
+import { idFromTerm } from '../glossary/ids';
+import { type Entry, formatIssue, parseEntry, type ValidationIssue } from '../glossary/schema';
 import { CategoryOptions } from './CategoryOptions';
 
 export interface OwnEntryFormProps {
   /** The entry being edited, or undefined for a new one. */
   entry?: Entry;
-  label: (key: string) => string;
+  /** Ids of all other entries (curated and own): a new entry's id is made unique against them. */
+  takenIds: ReadonlySet<string>;
+  label: (key: string, substitutions?: string | string[]) => string;
   categoryLabel: (category: string) => string;
   /** Saves; resolves to the problems that stopped it (empty when saved). */
   onSave: (entry: Entry) => Promise<string[]>;
@@ -88,10 +91,41 @@ function contextOf(fields: Fields, original?: Entry): unknown[] {
   return [{ nl: oneLine(fields.contextNl), en: oneLine(fields.contextEn), sources }, ...rest];
 }
 
+/**
+ * The id made from what the entry is called: an acronym's letters, else the Dutch term, else the
+ * English one ("Zwaartepuntoverleg (ZPO)" → "zwaartepuntoverleg-zpo"), unused by other entries.
+ */
+function autoId(fields: Fields, taken: ReadonlySet<string>): string {
+  const name = (fields.kind === 'acronym' && fields.acronym.trim()) || fields.nlTerm || fields.enTerm;
+  return idFromTerm(name, taken);
+}
+
+/** The form's own field a schema path belongs to, so a problem names what the user sees. */
+function fieldLabelKey(path: string): string | undefined {
+  const keys: Record<string, string> = {
+    kind: 'fieldKind',
+    category: 'fieldCategory',
+    acronym: 'fieldAcronym',
+    'nl.term': 'fieldNlTerm',
+    'nl.expansion': 'fieldNlExpansion',
+    'nl.definition': 'fieldNlDefinition',
+    'en.term': 'fieldEnTerm',
+    'en.expansion': 'fieldEnExpansion',
+    'en.definition': 'fieldEnDefinition',
+    'context.0.nl': 'fieldContextNl',
+    'context.0.en': 'fieldContextEn',
+  };
+  if (keys[path]) return keys[path];
+  if (path.startsWith('forms')) return 'fieldVariants';
+  if (path.startsWith('scope')) return 'fieldScopeCountry';
+  if (path.startsWith('context.0.sources')) return 'fieldContextSource';
+  return undefined;
+}
+
 /** Builds the raw entry the schema checks; empty optional fields are left out. */
-function rawOf(fields: Fields, original?: Entry): unknown {
+function rawOf(fields: Fields, id: string, original?: Entry): unknown {
   return {
-    id: fields.id,
+    id,
     kind: fields.kind,
     category: fields.category,
     ...(fields.kind === 'acronym' || fields.acronym.trim()
@@ -122,23 +156,42 @@ function rawOf(fields: Fields, original?: Entry): unknown {
   };
 }
 
-/** Add or edit one own entry; validated by the same schema as the curated glossary. */
-export function OwnEntryForm({ entry, label, categoryLabel, onSave, onCancel }: OwnEntryFormProps) {
+/**
+ * Add or edit one own entry; validated by the same schema as the curated glossary. A new entry's
+ * id follows its term as it is typed, until the user types an id of their own (issue "Own entries
+ * for people, not for the schema"); an edited entry keeps its id.
+ */
+export function OwnEntryForm({ entry, takenIds, label, categoryLabel, onSave, onCancel }: OwnEntryFormProps) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry));
+  /** The id was typed by hand: the term no longer changes it (an empty id follows the term again). */
+  const [idTyped, setIdTyped] = useState(!!entry);
   const [errors, setErrors] = useState<string[]>([]);
-  const set = (key: keyof Fields) => (event: Event) =>
-    setFields({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
+  const set = (key: keyof Fields) => (event: Event) => {
+    const next = { ...fields, [key]: (event.currentTarget as HTMLInputElement).value };
+    if (key === 'id') setIdTyped(next.id !== '');
+    else if (!idTyped) next.id = autoId(next, takenIds);
+    setFields(next);
+  };
+  /** A problem as the user can act on it: the id in our words, other fields by their label. */
+  const describe = (issue: ValidationIssue, id: string) => {
+    if (issue.field === 'id') return label('ownIdInvalid', id);
+    const key = fieldLabelKey(issue.field);
+    return key ? `${label(key)}: ${issue.message}` : formatIssue(issue);
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
+    const id = entry?.id ?? (fields.id.trim() || autoId(fields, takenIds));
     let raw: unknown;
     try {
-      raw = rawOf(fields, entry);
+      raw = rawOf(fields, id, entry);
     } catch (error) {
       if (!(error instanceof FormSyntaxError)) throw error;
       return setErrors([`${label('fieldVariants')}: ${error.message}`]);
     }
-    const result = parseEntry(raw, fields.id || 'new entry');
-    if (!result.ok) return setErrors(result.issues.map(formatIssue));
+    const taken = !entry && takenIds.has(id) ? [label('ownIdTaken', id)] : [];
+    const result = parseEntry(raw, id || 'new entry');
+    if (!result.ok) return setErrors([...taken, ...result.issues.map((issue) => describe(issue, id))]);
+    if (taken.length) return setErrors(taken);
     setErrors(await onSave(result.entry));
   };
   const text = (key: keyof Fields, labelKey: string, required = false) => (
@@ -157,13 +210,7 @@ export function OwnEntryForm({ entry, label, categoryLabel, onSave, onCancel }: 
     <form class="form-grid" onSubmit={submit} aria-label={label(entry ? 'ownEdit' : 'ownAdd')}>
       <label>
         {label('fieldId')}
-        <input
-          value={fields.id}
-          onInput={set('id')}
-          required
-          readOnly={!!entry}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-        />
+        <input value={fields.id} onInput={set('id')} readOnly={!!entry} spellcheck={false} />
       </label>
       <label>
         {label('fieldKind')}

@@ -141,20 +141,38 @@ export const EntrySchema = v.pipe(
     /** Set on the user's own entries (options page import/editor), never in curated data. */
     own: v.optional(v.boolean()),
   }),
+  // partialCheck, not check: these run even when another field has a problem, so an import
+  // reports every problem of an entry at once (a check runs only on an otherwise valid entry).
   v.forward(
-    v.check((e) => e.kind !== 'acronym' || e.acronym !== undefined, 'is required when kind is "acronym"'),
+    v.partialCheck(
+      [['kind'], ['acronym']],
+      (e) => e.kind !== 'acronym' || e.acronym !== undefined,
+      'is required when kind is "acronym"',
+    ),
     ['acronym'],
   ),
   v.forward(
-    v.check((e) => e.kind !== 'term' || e.acronym === undefined, 'is only allowed for acronyms'),
+    v.partialCheck(
+      [['kind'], ['acronym']],
+      (e) => e.kind !== 'term' || e.acronym === undefined,
+      'is only allowed for acronyms',
+    ),
     ['acronym'],
   ),
   v.forward(
-    v.check((e) => e.kind !== 'acronym' || e.nl.expansion !== undefined, 'is required for acronyms'),
+    v.partialCheck(
+      [['kind'], ['nl', 'expansion']],
+      (e) => e.kind !== 'acronym' || e.nl.expansion !== undefined,
+      'is required for acronyms',
+    ),
     ['nl', 'expansion'],
   ),
   v.forward(
-    v.check((e) => e.kind !== 'acronym' || e.en.expansion !== undefined, 'is required for acronyms'),
+    v.partialCheck(
+      [['kind'], ['en', 'expansion']],
+      (e) => e.kind !== 'acronym' || e.en.expansion !== undefined,
+      'is required for acronyms',
+    ),
     ['en', 'expansion'],
   ),
 );
@@ -172,7 +190,22 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ParseResult = { ok: true; entries: Entry[] } | { ok: false; issues: ValidationIssue[] };
+/**
+ * A default an import applied to every entry (the short CSV has no ids, kinds or categories),
+ * said in the import preview before anything is saved.
+ */
+export interface ImportNote {
+  /** What it is about; the options page says it as the message `importNote_<code>`. */
+  code: 'shortCsv' | 'category' | 'kinds' | 'sameTerm' | 'sameDefinition' | 'replacesOwn';
+  /** What the message names (a category id, counts), in the order of its placeholders. */
+  values: string[];
+  /** The note in English, for the CLI. */
+  text: string;
+}
+
+export type ParseResult =
+  | { ok: true; entries: Entry[]; notes?: ImportNote[] }
+  | { ok: false; issues: ValidationIssue[] };
 
 /** Validate one raw entry; `where` names it in error messages. */
 export function parseEntry(

@@ -63,24 +63,43 @@ export function formClashes(entries: readonly Entry[]): ValidationIssue[] {
   return issues;
 }
 
+/** A problem a reader found in one entry's raw value (a cell that is not JSON); the bad part is left out. */
+export interface ReadProblem {
+  field: string;
+  message: string;
+}
+
 /**
  * Validate raw entries from an import or data file: every entry against the schema, then the
- * whole set. `name(i, raw)` says where entry i came from ("row 3", "conceptEntry 2 (nmi)").
+ * whole set. `name(i, raw)` says where entry i came from ("row 3", "conceptEntry 2 (nmi)");
+ * `problems[i]` are what the reader already found in entry i (reported first, and not again by
+ * the schema). Every problem of every entry is reported at once, so a file is fixed in one go.
  * All or nothing: any issue means no entries are returned.
  */
 export function validateEntries(
   raws: readonly unknown[],
   name: (index: number, raw: unknown) => string,
   knownIds?: ReadonlySet<string>,
+  problems: readonly (readonly ReadProblem[] | undefined)[] = [],
 ): ParseResult {
   const entries: Entry[] = [];
   const issues: ValidationIssue[] = [];
+  // Ids of entries that failed: related ids pointing at them are not "unknown" as well.
+  const failedIds = new Set<string>();
   raws.forEach((raw, index) => {
-    const result = parseEntry(raw, name(index, raw));
+    const where = name(index, raw);
+    const read = problems[index] ?? [];
+    issues.push(...read.map((problem) => ({ where, ...problem })));
+    const result = parseEntry(raw, where);
     if (result.ok) entries.push(result.entry);
-    else issues.push(...result.issues);
+    else {
+      const reported = new Set(read.map((problem) => problem.field));
+      issues.push(...result.issues.filter((issue) => !reported.has(issue.field)));
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') failedIds.add(id);
+    }
   });
-  if (issues.length === 0) issues.push(...checkGlossary(entries, knownIds));
+  issues.push(...checkGlossary(entries, new Set([...(knownIds ?? []), ...failedIds])));
   return issues.length ? { ok: false, issues } : { ok: true, entries };
 }
 

@@ -3,7 +3,7 @@ import { ImportPreview } from '../../components/ImportPreview';
 import { OwnEntryForm } from '../../components/OwnEntryForm';
 import { CURATED_ENTRIES } from '../../glossary/data';
 import { detectFormat, exportGlossary, FORMATS, type Format, importGlossary } from '../../glossary/formats';
-import { type Entry, formatIssue } from '../../glossary/schema';
+import { type Entry, formatIssue, type ImportNote } from '../../glossary/schema';
 import { categoryLabel, t } from '../../utils/i18n';
 import {
   type ImportPlan,
@@ -39,7 +39,10 @@ export function OwnGlossarySection() {
     return ownEntriesItem.watch(reload);
   }, []);
 
-  const [preview, setPreview] = useState<(ImportPlan & { fileName: string; incoming: Entry[] }) | null>(null);
+  const [preview, setPreview] = useState<
+    (ImportPlan & { fileName: string; incoming: Entry[]; notes: ImportNote[] }) | null
+  >(null);
+  const knownIds = () => new Set([...CURATED_IDS, ...entries.map((e) => e.id)]);
   const save = async (next: Entry[], success: string): Promise<string[]> => {
     const result = await saveOwnEntries(next);
     if (!result.ok) return result.errors;
@@ -56,8 +59,7 @@ export function OwnGlossarySection() {
     if (file.size > MAX_IMPORT_BYTES) return setErrors([`${file.name}: larger than 5 MB`]);
     const text = await file.text();
     const format = detectFormat(file.name, text);
-    const known = new Set([...CURATED_IDS, ...entries.map((e) => e.id)]);
-    const result = importGlossary(text, format, known);
+    const result = importGlossary(text, format, knownIds(), entries);
     if (!result.ok) {
       setStatus('');
       return setErrors(result.issues.map((issue) => `${file.name}: ${formatIssue(issue)}`));
@@ -65,7 +67,12 @@ export function OwnGlossarySection() {
     // Nothing is stored yet: the reader sees what the file adds and replaces, then decides.
     setErrors([]);
     setStatus('');
-    setPreview({ fileName: file.name, incoming: result.entries, ...importPlan(entries, result.entries) });
+    setPreview({
+      fileName: file.name,
+      incoming: result.entries,
+      notes: result.notes ?? [],
+      ...importPlan(entries, result.entries),
+    });
   };
   const confirmImport = async () => {
     if (!preview) return;
@@ -117,7 +124,9 @@ export function OwnGlossarySection() {
           fileName={preview.fileName}
           added={preview.added}
           replaced={preview.replaced}
+          notes={preview.notes}
           label={t}
+          categoryLabel={categoryLabel}
           onConfirm={() => void confirmImport()}
           onCancel={() => setPreview(null)}
         />
@@ -125,6 +134,7 @@ export function OwnGlossarySection() {
       {editing ? (
         <OwnEntryForm
           entry={editing === 'new' ? undefined : editing}
+          takenIds={knownIds()}
           label={t}
           categoryLabel={categoryLabel}
           onCancel={() => setEditing(null)}

@@ -24,9 +24,20 @@ export function detectFormat(fileName: string, text: string): Format {
   return 'csv';
 }
 
-/** Parse and validate a whole file: all entries or none, with issues naming row/entry and field. */
-export function importGlossary(text: string, format: Format, knownIds?: ReadonlySet<string>): ParseResult {
+/**
+ * Parse and validate a whole file: all entries or none, with every issue of the file, each naming
+ * its row/entry and field. `knownIds` are ids that exist besides the file's (related ids may point
+ * at them; the short CSV makes its ids unique against them); `own` are the user's own entries
+ * (a short CSV row naming one replaces it). On success, `notes` list the defaults applied (short
+ * CSV), to be shown before anything is saved.
+ */
+export function importGlossary(
+  text: string,
+  format: Format,
+  knownIds?: ReadonlySet<string>,
+  own?: readonly Entry[],
+): ParseResult {
   if (format === 'tbx') return importTbx(text, knownIds);
-  if (format === 'csv') return importCsv(text, knownIds);
+  if (format === 'csv') return importCsv(text, knownIds, own);
   return importJson(text, knownIds);
 }

@@ -13,7 +13,7 @@
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { Entry, Form, ParseResult } from '../schema';
-import { validateEntries } from '../validate';
+import { type ReadProblem, validateEntries } from '../validate';
 
 type Xml = Record<string, unknown>;
 const LANGS = ['nl', 'en'] as const;
@@ -129,8 +129,6 @@ const ARRAYS = new Set([
 ]);
 const JSON_NOTES = new Set(['source', 'match', 'scope', 'form']);
 
-class TbxError extends Error {}
-
 const textOf = (node: unknown): string | undefined => {
   if (typeof node === 'string') return node;
   if (node && typeof node === 'object' && '#text' in node) return String((node as Xml)['#text']);
@@ -140,7 +138,8 @@ const asArray = (value: unknown): Xml[] => (Array.isArray(value) ? (value as Xml
 const noteValue = (sec: Xml, type: string) =>
   textOf(asArray(sec.termNote).find((note) => note['@_type'] === type));
 
-function readNote(note: string): [string, unknown] {
+/** A note's key and value; a JSON note that does not parse is noted under `field` and has no value. */
+function readNote(note: string, problems: ReadProblem[], field = 'note'): [string, unknown] {
   const colon = note.indexOf(':');
   const key = note.slice(0, colon).trim();
   const value = note.slice(colon + 1).trim();
@@ -149,7 +148,8 @@ function readNote(note: string): [string, unknown] {
   try {
     return [key, JSON.parse(value)];
   } catch {
-    throw new TbxError(`note "${key}" is not valid JSON`);
+    problems.push({ field, message: `note "${key}" is not valid JSON` });
+    return [key, undefined];
   }
 }
 
@@ -157,7 +157,7 @@ const STATUS_OF = new Map<string, string>(
   Object.entries(STATUS_VALUE).map(([status, value]) => [value, status]),
 );
 
-function readForm(term: Xml, lang: Lang): Xml {
+function readForm(term: Xml, lang: Lang, problems: ReadProblem[]): Xml {
   const form: Xml = { text: textOf(term.term) };
   const status = STATUS_OF.get(noteValue(term, 'administrativeStatus') ?? '');
   if (status) form.status = status;
@@ -165,32 +165,39 @@ function readForm(term: Xml, lang: Lang): Xml {
   if (usage?.startsWith('lang:')) form.lang = usage.slice(5);
   else if (lang === 'en') form.lang = 'en';
   for (const note of asArray(term.note).map(textOf)) {
-    const [key, value] = readNote(note ?? '');
+    const [key, value] = readNote(note ?? '', problems);
     if (key === 'form' && value && typeof value === 'object') Object.assign(form, value);
   }
   return form;
 }
 
-/** Context notes: the i-th descripGrp of each langSec is one note; sources from the Dutch one. */
-function readContext(sections: Map<Lang, Xml>): Xml[] {
+/**
+ * Context notes: the i-th descripGrp of each langSec is one note; sources from the Dutch one.
+ * A source that is not JSON is left out and noted on the note's sources (the schema would
+ * otherwise report the same list again when it is left empty).
+ */
+function readContext(sections: Map<Lang, Xml>, problems: ReadProblem[]): Xml[] {
   const groups = (lang: Lang) => asArray(sections.get(lang)?.descripGrp);
   return groups('nl').map((group, i) => ({
     nl: textOf(asArray(group.descrip)[0]),
     en: textOf(asArray(groups('en')[i]?.descrip)[0]),
     sources: asArray(group.admin)
       .filter((admin) => admin['@_type'] === 'source')
-      .map((admin) => readNote(`source: ${textOf(admin) ?? ''}`)[1]),
+      .map((admin) => readNote(`source: ${textOf(admin) ?? ''}`, problems, `context.${i}.sources`)[1])
+      .filter((source) => source !== undefined),
   }));
 }
 
-function readConcept(concept: Xml): Xml {
+/** One conceptEntry as a raw entry; notes that cannot be read are left out and noted. */
+function readConcept(concept: Xml, problems: ReadProblem[]): Xml {
   const raw: Xml = { id: concept['@_id'], forms: [], related: [], sources: [] };
   raw.category = textOf(asArray(concept.descrip).find((d) => d['@_type'] === 'subjectField'));
   raw.related = asArray(concept.ref)
     .filter((ref) => ref['@_type'] === 'crossReference')
     .map((ref) => ref['@_target']);
   for (const note of asArray(concept.note).map(textOf)) {
-    const [key, value] = readNote(note ?? '');
+    const [key, value] = readNote(note ?? '', problems);
+    if (value === undefined) continue;
     if (key === 'source') (raw.sources as unknown[]).push(value);
     else if (key === 'match' || key === 'own' || key === 'scope') raw[key] = value;
   }
@@ -209,11 +216,11 @@ function readConcept(concept: Xml): Xml {
         section.term = value;
       else if (type === 'acronym') raw.acronym = value;
       else if (type === 'fullForm') section.expansion = value;
-      else if (type === 'variant') (raw.forms as unknown[]).push(readForm(term, lang));
+      else if (type === 'variant') (raw.forms as unknown[]).push(readForm(term, lang, problems));
     }
     raw[lang] = section;
   }
-  const context = readContext(sections);
+  const context = readContext(sections, problems);
   if (context.length) raw.context = context;
   raw.kind = raw.acronym === undefined ? 'term' : 'acronym';
   return raw;
@@ -244,17 +251,9 @@ export function importTbx(text: string, knownIds?: ReadonlySet<string>): ParseRe
       issues: [{ where: 'file', field: 'tbx/text/body', message: 'has no conceptEntry elements' }],
     };
   }
-  const raws: unknown[] = [];
-  const issues = [];
-  for (const [index, concept] of concepts.entries()) {
-    try {
-      raws.push(readConcept(concept));
-    } catch (error) {
-      if (!(error instanceof TbxError)) throw error;
-      issues.push({ where: `conceptEntry ${index + 1}`, field: 'note', message: error.message });
-    }
-  }
-  if (issues.length) return { ok: false, issues };
+  // Every conceptEntry is read and checked, unreadable notes and all: every problem at once.
+  const problems = concepts.map((): ReadProblem[] => []);
+  const raws = concepts.map((concept, index) => readConcept(concept, problems[index] as ReadProblem[]));
   return validateEntries(
     raws,
     (i, raw) => {
@@ -262,5 +261,6 @@ export function importTbx(text: string, knownIds?: ReadonlySet<string>): ParseRe
       return `conceptEntry ${i + 1}${typeof id === 'string' && id ? ` (${id})` : ''}`;
     },
     knownIds,
+    problems,
   );
 }

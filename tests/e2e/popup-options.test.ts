@@ -109,7 +109,7 @@ describe('options', () => {
     const options = await harness.open(`${extensionPage}/options.html`);
     await options.getByRole('button', { name: 'Add an entry' }).click();
     const form = options.getByRole('form', { name: 'Add an entry' });
-    await form.getByLabel('Id (lowercase-with-hyphens)').fill('zwaartepuntoverleg');
+    await form.getByLabel('Id (made from the term)').fill('zwaartepuntoverleg');
     await form.getByLabel('Dutch term').fill('Zwaartepuntoverleg');
     await form.getByLabel('Dutch definition').fill('Overleg over het zwaartepunt van de inzet.');
     await form.getByLabel('English term').fill('Focus consultation');
@@ -177,6 +177,78 @@ describe('options', () => {
       ownEntries: { id: string; en: { definition: string } }[];
     };
     expect(stored.ownEntries.find((e) => e.id === 'goede-term')?.en.definition).toBe('A definition.');
+    await options.close();
+  });
+
+  it('makes the id from the term, imports a short CSV after stating its defaults, and lists every problem of a file at once', async () => {
+    const options = await harness.open(`${extensionPage}/options.html`);
+    type Stored = { ownEntries?: { id: string; kind: string; category: string }[] };
+    const stored = async () =>
+      ((await options.evaluate(() => chrome.storage.local.get('ownEntries'))) as Stored).ownEntries ?? [];
+
+    // (a) The id follows the Dutch term as it is typed (soft hyphen, capitals, brackets and all).
+    await options.getByRole('button', { name: 'Add an entry' }).click();
+    const form = options.getByRole('form', { name: 'Add an entry' });
+    const id = form.getByLabel('Id (made from the term)');
+    await form.getByLabel('Dutch term').pressSequentially('Wapenstilstands\u00adoverleg (WSO)');
+    expect(await id.inputValue()).toBe('wapenstilstandsoverleg-wso');
+    await form.getByLabel('Dutch definition').fill('Overleg over het bestand tussen partijen.');
+    await form.getByLabel('English term').fill('Ceasefire consultation');
+    await form.getByLabel('English definition').fill('Consultation on the truce between parties.');
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await options.locator('.own-list', { hasText: 'Ceasefire consultation' }).waitFor();
+    expect((await stored()).map((e) => e.id)).toContain('wapenstilstandsoverleg-wso');
+
+    // (b) A spreadsheet's three columns: the preview says the defaults before anything is saved.
+    const file = options.locator('input[type="file"]');
+    const short = [
+      'Term,Expansion,Definition',
+      'KVO,Kwartaalvoortgangsoverleg,Overleg over de voortgang per kwartaal.',
+      'Inzetkader,,"Het kader voor een inzet,\nmet een regelafbreking."',
+    ].join('\r\n');
+    const before = await stored();
+    await file.setInputFiles({ name: 'lijst.csv', mimeType: 'text/csv', buffer: Buffer.from(short) });
+    const preview = options.getByRole('region', { name: 'Import from lijst.csv' });
+    await preview.waitFor();
+    const text = await preview.textContent();
+    expect(text).toContain('2 new entries; 0 of your entries will be replaced');
+    expect(text).toContain(
+      'Read as a short CSV (Term, Expansion, Definition): the ids are made from the terms.',
+    );
+    expect(text).toContain('Category “Concept” for all rows');
+    expect(text).toContain(
+      'Kind “Acronym” where the term is in capitals and has an expansion (1), otherwise “Term” (1).',
+    );
+    expect(text).toContain('The definition is used for Dutch and English.');
+    expect(await stored()).toEqual(before);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await options.getByText('Imported 2 entries.').waitFor();
+    const list = options.locator('.own-list');
+    await list.locator('li strong', { hasText: /^KVO$/ }).waitFor();
+    await list.locator('li strong', { hasText: /^Inzetkader$/ }).waitFor();
+    expect((await stored()).filter((e) => ['kvo', 'inzetkader'].includes(e.id))).toEqual([
+      expect.objectContaining({ id: 'kvo', kind: 'acronym', category: 'concept' }),
+      expect.objectContaining({ id: 'inzetkader', kind: 'term', category: 'concept' }),
+    ]);
+
+    // (c) Two bad rows, two bad fields in one of them, one of those an unreadable cell: all listed.
+    const broken = [
+      'id,kind,category,nl_term,nl_definition,en_term,en_definition,sources',
+      'fout-een,term,weather,Fout een,,Wrong one,A definition.,',
+      'goed,term,concept,Goed,Een definitie.,Good,A definition.,',
+      'fout-twee,term,concept,Fout twee,Een definitie.,Wrong two,A definition.,[not json',
+    ].join('\r\n');
+    const afterImport = await stored();
+    await file.setInputFiles({ name: 'fouten.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    const alert = options.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^fouten\.csv: row 2 \(fout-een\), field "category": must be one of/),
+      'fouten.csv: row 2 (fout-een), field "nl.definition": must not be empty',
+      'fouten.csv: row 4 (fout-twee), field "sources": is not valid JSON',
+    ]);
+    expect(await options.getByRole('region', { name: 'Import from fouten.csv' }).count()).toBe(0);
+    expect(await stored()).toEqual(afterImport);
     await options.close();
   });
 

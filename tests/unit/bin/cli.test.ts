@@ -127,6 +127,16 @@ describe('begrip export and import', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/bad\.csv: row 2 \(.+\), field "category": must be one of/);
   });
+
+  it('import --check reads a short CSV and says the defaults it applied', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'begrip-cli-')), 'lijst.csv');
+    writeFileSync(file, 'term,uitleg,definitie\nZPO,Zwaartepuntoverleg,Overleg over het zwaartepunt.\n');
+    const { code, stdout, stderr } = await run(['import', file, '--check']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/lijst\.csv: valid CSV, 1 entries/);
+    expect(stderr).toContain('lijst.csv: short CSV (term, uitleg, definitie): ids made from the terms\n');
+    expect(stderr).toContain('lijst.csv: category "concept" for all rows\n');
+  });
 });
 
 describe('errors are one line and a non-zero exit', () => {

@@ -63,6 +63,8 @@ describe('import/export round trips', () => {
   });
 });
 
+const CURATED_IDS = new Set(CURATED_ENTRIES.map((entry) => entry.id));
+
 describe('imports that are not valid store nothing and say where', () => {
   const csv = exportGlossary(CURATED_ENTRIES.slice(0, 3), 'csv');
 
@@ -71,7 +73,7 @@ describe('imports that are not valid store nothing and say where', () => {
     lines[2] = (lines[2] as string)
       .replace(/^([^,]+),term,/, '$1,bogus,')
       .replace(/^([^,]+),acronym,/, '$1,bogus,');
-    const result = importGlossary(lines.join('\r\n'), 'csv');
+    const result = importGlossary(lines.join('\r\n'), 'csv', CURATED_IDS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatIssue)).toEqual([
@@ -84,24 +86,26 @@ describe('imports that are not valid store nothing and say where', () => {
     expect(!result.ok && result.issues[0]?.message).toMatch(/missing column\(s\): category/);
   });
 
-  it('JSON: names the entry and the nested field, and rejects unknown related ids', () => {
+  it('JSON: names the entry and the nested field, and unknown related ids in the same pass', () => {
     const entries = JSON.parse(exportGlossary(CURATED_ENTRIES.slice(0, 2), 'json')).entries;
     entries[1].en.definition = '';
     entries[0].related = ['no-such-id'];
-    const result = importGlossary(JSON.stringify(entries), 'json');
+    const result = importGlossary(JSON.stringify(entries), 'json', CURATED_IDS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatIssue)).toEqual([
       expect.stringMatching(/^entry 2 \(.+\), field "en.definition": must not be empty$/),
+      expect.stringMatching(/field "related.0": refers to unknown id "no-such-id"/),
     ]);
   });
 
-  it('JSON: a bad related id is reported once the entries are valid', () => {
-    const entries = JSON.parse(exportGlossary(CURATED_ENTRIES.slice(0, 1), 'json')).entries;
-    entries[0].related = ['no-such-id'];
-    const result = importGlossary(JSON.stringify(entries), 'json');
+  it('JSON: a related id naming an entry of the file that has problems is not called unknown', () => {
+    const entries = JSON.parse(exportGlossary(CURATED_ENTRIES.slice(0, 2), 'json')).entries;
+    entries[0].related = [entries[1].id];
+    entries[1].category = 'weather';
+    const result = importGlossary(JSON.stringify(entries), 'json', CURATED_IDS);
     expect(!result.ok && result.issues.map(formatIssue)).toEqual([
-      expect.stringMatching(/field "related.0": refers to unknown id "no-such-id"/),
+      expect.stringMatching(/^entry 2 \(.+\), field "category": must be one of/),
     ]);
   });
 
@@ -115,7 +119,7 @@ describe('imports that are not valid store nothing and say where', () => {
       /<descrip type="subjectField">[^<]+<\/descrip>/,
       '<descrip type="subjectField">weather</descrip>',
     );
-    const result = importGlossary(tbx, 'tbx');
+    const result = importGlossary(tbx, 'tbx', CURATED_IDS);
     expect(!result.ok && result.issues.map(formatIssue)).toEqual([
       expect.stringMatching(/^conceptEntry 1 \(.+\), field "category": must be one of/),
     ]);
@@ -129,6 +133,78 @@ describe('imports that are not valid store nothing and say where', () => {
     expect(!result.ok && result.issues.map(formatIssue)).toContainEqual(
       expect.stringMatching(/field "id": is used by another entry/),
     );
+  });
+});
+
+describe('every problem of a file at once, each with its row and field', () => {
+  const header = 'id,kind,category,nl_term,nl_definition,en_term,en_definition,forms,sources,match,own';
+  const good = 'goed,term,concept,Goed,Een definitie.,Good,A definition.,,,,';
+
+  it('CSV: unreadable cells and schema problems of every row, once each, in row order', () => {
+    const csv = [
+      header,
+      'rij-twee,term,weather,,Een definitie.,Two,A definition.,x {zz},[not json,,maybe',
+      good,
+      'rij-vier,bogus,concept,Vier,Een definitie.,Four,,,,{bad,',
+    ].join('\r\n');
+    const result = importGlossary(csv, 'csv');
+    expect(!result.ok && result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^row 2 \(rij-twee\), field "forms": "x \{zz\}": unknown attribute "zz"/),
+      'row 2 (rij-twee), field "sources": is not valid JSON',
+      'row 2 (rij-twee), field "own": must be "true", "false" or empty',
+      expect.stringMatching(/^row 2 \(rij-twee\), field "category": must be one of/),
+      'row 2 (rij-twee), field "nl.term": must not be empty',
+      'row 4 (rij-vier), field "match": is not valid JSON',
+      expect.stringMatching(/^row 4 \(rij-vier\), field "kind": must be one of/),
+      'row 4 (rij-vier), field "en.definition": must not be empty',
+    ]);
+  });
+
+  it('CSV: a row papaparse cannot split is named, and the other rows are still checked', () => {
+    const csv = [header, `${good},extra`, good.replace('Goed,', ',').replace('goed', 'leeg')].join('\r\n');
+    const result = importGlossary(csv, 'csv');
+    expect(!result.ok && result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^row 2: Too many fields/),
+      'row 3 (leeg), field "nl.term": must not be empty',
+    ]);
+  });
+
+  it('CSV: duplicate ids are reported with the other problems', () => {
+    const csv = [header, good, good, good.replace('goed', 'ander').replace(',Good,', ',,')].join('\r\n');
+    const result = importGlossary(csv, 'csv');
+    const issues = !result.ok && result.issues.map(formatIssue);
+    expect(issues).toContain('row 4 (ander), field "en.term": must not be empty');
+    expect(issues).toContain('entry goed, field "id": is used by another entry');
+  });
+
+  it('TBX: a note that is not JSON is reported with the schema problems of its entry', () => {
+    const [first] = CURATED_ENTRIES;
+    const tbx = exportGlossary([{ ...(first as Entry), related: [] }], 'tbx')
+      .replace(
+        /<descrip type="subjectField">[^<]+<\/descrip>/,
+        '<descrip type="subjectField">weather</descrip>',
+      )
+      .replace(/<note>source: \{/, '<note>source: {{');
+    const result = importGlossary(tbx, 'tbx');
+    expect(!result.ok && result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^conceptEntry 1 \(.+\), field "note": note "source" is not valid JSON$/),
+      expect.stringMatching(/^conceptEntry 1 \(.+\), field "category": must be one of/),
+    ]);
+  });
+
+  it('TBX: a context source that is not JSON is reported once, not again as a missing source', () => {
+    const entry: Entry = {
+      ...(CURATED_ENTRIES[0] as Entry),
+      related: [],
+      context: [{ nl: 'Een feit.', en: 'A fact.', sources: [{ title: 'Een bron' }] }],
+    };
+    const tbx = exportGlossary([entry], 'tbx').replace(/<admin type="source">\{/, '<admin type="source">{{');
+    const result = importGlossary(tbx, 'tbx');
+    expect(!result.ok && result.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /^conceptEntry 1 \(.+\), field "context.0.sources": note "source" is not valid JSON$/,
+      ),
+    ]);
   });
 });
 
