@@ -18,9 +18,12 @@ function cutAt(text: string, from: number, max: number): number {
   if (limit >= text.length) return text.length;
   // A break in the last half of the piece keeps pieces large; otherwise a hard cut.
   const least = from + Math.floor(max / 2);
+  // Only the second half is searched: lastIndexOf alone would scan back to the start of a text
+  // without that separator, every piece (quadratic on a long text).
+  const window = text.slice(least, limit);
   for (const separator of ['\n', '. ', ' ']) {
-    const at = text.lastIndexOf(separator, limit - separator.length);
-    if (at >= least) return at + separator.length;
+    const at = window.lastIndexOf(separator);
+    if (at >= 0) return least + at + separator.length;
   }
   return limit;
 }
