@@ -12,6 +12,9 @@ export default defineConfig({
   // JSON as JSON.parse("…"): V8 parses that much faster than the same data as object literals,
   // and every page pays for parsing the glossary in the content script.
   vite: () => ({ plugins: [preact()], json: { stringify: true } }),
+  // The sources package for AMO (`wxt zip -b firefox`) holds every file but dotfiles and
+  // node_modules; WXT does not read .gitignore, so what it lists stays out here too.
+  zip: { excludeSources: ['screenshots/**', 'coverage/**', 'test-results/**', 'tmp/**', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -26,6 +29,27 @@ export default defineConfig({
     action: { default_icon: TOOLBAR_ICON },
     host_permissions: DEFAULT_SITE_MATCHES,
     optional_host_permissions: ['https://*/*'],
+    // Keyboard shortcuts as commands, so readers can change them in the browser (chrome://extensions/
+    // shortcuts; Firefox: Manage Extension Shortcuts). Alt+Period / Alt+Comma: Alt+Shift switches the
+    // keyboard layout on Windows, and Alt with a punctuation key opens no menu.
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Period' },
+        description: '__MSG_commandNextTerm__',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Comma' },
+        description: '__MSG_commandPreviousTerm__',
+      },
+      // Alt+I: no browser uses it, and no menu of Firefox or Chrome has I as its access key.
+      'toggle-inline': {
+        suggested_key: { default: 'Alt+I' },
+        description: '__MSG_commandToggleInline__',
+      },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        description: '__MSG_commandOpen__',
+      },
+    },
     // Terms are CSS Custom Highlights found under the pointer with caretPositionFromPoint: Chromium 128.
     ...(browser !== 'firefox' && { minimum_chrome_version: '128' }),
     ...(browser === 'firefox'

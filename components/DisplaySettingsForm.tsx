@@ -17,6 +17,15 @@ type Choice<K extends keyof DisplaySettings> = {
   key: K;
   legend: string;
   options: [DisplaySettings[K], string][];
+  /** What the choice means, said under it (and read with the group). */
+  hint?: string;
+};
+
+/** A sample term in each highlight style, beside its name (hidden from screen readers: decoration). */
+const SAMPLE_CLASS: Record<string, string> = {
+  underline: 'sample sample-underline',
+  background: 'sample sample-background',
+  hover: 'sample sample-hover',
 };
 
 /** Props-only form; the options page container reads and writes storage. */
@@ -25,8 +34,9 @@ export function DisplaySettingsForm({ value, onChange, label }: DisplaySettingsF
     {
       key: 'glossLanguage',
       legend: label('glossLanguage'),
+      hint: label('glossLanguageHint'),
       options: [
-        ['auto', 'Auto'],
+        ['auto', label('glossLanguageAuto')],
         ['en', label('glossLanguageEn')],
         ['nl', label('glossLanguageNl')],
         ['both', label('glossLanguageBoth')],
@@ -62,20 +72,42 @@ export function DisplaySettingsForm({ value, onChange, label }: DisplaySettingsF
   return (
     <form class="settings" onSubmit={(e) => e.preventDefault()}>
       {groups.map((group) => (
-        <fieldset key={group.key}>
+        <fieldset
+          key={group.key}
+          class="choice-group"
+          aria-describedby={group.hint ? `${group.key}-hint` : undefined}
+        >
           <legend>{group.legend}</legend>
-          {group.options.map(([option, text]) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name={group.key}
-                value={option}
-                checked={value[group.key] === option}
-                onChange={() => onChange({ ...value, [group.key]: option })}
-              />{' '}
-              {text}
-            </label>
-          ))}
+          <div class="choices">
+            {group.options.map(([option, text]) => (
+              <label key={option} class="choice">
+                <input
+                  type="radio"
+                  name={group.key}
+                  value={option}
+                  checked={value[group.key] === option}
+                  onChange={() => onChange({ ...value, [group.key]: option })}
+                />
+                {/* A language's own name is in that language (WCAG 3.1.2). */}
+                <span
+                  class="choice-text"
+                  lang={group.key === 'uiLanguage' && option !== 'auto' ? String(option) : undefined}
+                >
+                  {text}
+                </span>
+                {group.key === 'highlightStyle' && (
+                  <span class={SAMPLE_CLASS[option]} aria-hidden="true">
+                    NMI
+                  </span>
+                )}
+              </label>
+            ))}
+          </div>
+          {group.hint && (
+            <p class="hint" id={`${group.key}-hint`}>
+              {group.hint}
+            </p>
+          )}
         </fieldset>
       ))}
     </form>

@@ -1,13 +1,11 @@
 import type { Entry } from '../glossary/schema';
 import { formKey } from '../glossary/text';
-import type { GlossLanguage } from '../utils/settings';
 import { SourceList } from './SourceList';
 import { entryName, glossLanguages } from './Tooltip';
 
 export interface EntryViewProps {
   entry: Entry;
-  language: GlossLanguage;
-  /** The interface language: first when both languages are shown. */
+  /** The interface language: shown first (both languages are always shown). */
   uiLanguage?: 'nl' | 'en';
   /** The category's name in the entry's first language. */
   categoryLabel: string;
@@ -16,19 +14,26 @@ export interface EntryViewProps {
   /** A related entry, so it is named in the view's language. */
   relatedEntry?: (id: string) => Entry | undefined;
   labels?: { related: string; sources: string; own: string; context?: string };
+  /** The headword's heading level: 2 in the popup, 3 inside a page section (the options). */
+  headingLevel?: 2 | 3;
 }
 
-/** One glossary entry in the chosen language(s). All text is rendered as text, never as HTML. */
+/**
+ * One glossary entry in both languages, the interface language first, ordered as the gloss orders
+ * them (glossLanguages). The entry view is where a reader looks a term up, so unlike the gloss on
+ * a page it does not follow the gloss-language setting. All text is rendered as text, never as HTML.
+ */
 export function EntryView({
   entry,
-  language,
   uiLanguage,
   categoryLabel,
   onOpenRelated,
   relatedEntry,
   labels,
+  headingLevel = 2,
 }: EntryViewProps) {
-  const sections = glossLanguages(language, uiLanguage);
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  const sections = glossLanguages('both', uiLanguage);
   const first = sections[0] as 'nl' | 'en';
   const headword = entry.acronym ?? entry[first].term;
   const nameOf = (id: string) => {
@@ -36,21 +41,28 @@ export function EntryView({
     return related ? (related.acronym ?? related[first].term) : id;
   };
   return (
-    <article class="entry" lang={language === 'both' ? undefined : language}>
+    <article class="entry">
       <header class="entry-head">
-        <h2 class="entry-term">{headword}</h2>
+        <Heading class="entry-term">{headword}</Heading>
         <span class="entry-category">{categoryLabel}</span>
         {entry.own && <span class="entry-own">{labels?.own ?? 'own'}</span>}
       </header>
       {sections.map((lang) => {
         const name = entryName(entry, lang);
+        const label = <abbr title={lang === 'en' ? 'English' : 'Nederlands'}>{lang.toUpperCase()}</abbr>;
+        // The language's label leads its name, or its definition where the name is the headword.
+        const named = formKey(name) !== formKey(headword);
         return (
           <section key={lang} class="entry-lang" lang={lang}>
-            <p class="entry-name">
-              <abbr title={lang === 'en' ? 'English' : 'Nederlands'}>{lang.toUpperCase()}</abbr>{' '}
-              {formKey(name) !== formKey(headword) && <strong>{name}</strong>}
+            {named && (
+              <p class="entry-name">
+                {label} <strong>{name}</strong>
+              </p>
+            )}
+            <p class="entry-definition">
+              {!named && <>{label} </>}
+              {entry[lang].definition}
             </p>
-            <p class="entry-definition">{entry[lang].definition}</p>
             {entry.context.map((note, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id and never reorder
               <p key={i} class="entry-context">

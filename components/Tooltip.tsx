@@ -39,6 +39,8 @@ export interface TooltipLabels {
   sources: string;
   /** "In context": the folded list of dated notes. */
   context: string;
+  /** The speak buttons' names: "Say it in Dutch", "Say it in English". */
+  say?: { nl: string; en: string };
 }
 
 export const ENGLISH_LABELS: TooltipLabels = {
@@ -55,6 +57,7 @@ export const ENGLISH_LABELS: TooltipLabels = {
   },
   sources: 'Sources',
   context: 'In context',
+  say: { nl: 'Say it in Dutch', en: 'Say it in English' },
 };
 
 export interface TooltipProps {
@@ -70,6 +73,8 @@ export interface TooltipProps {
   onBack?: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /** Speak a text in a language; only for the languages with a voice on this device. */
+  speak?: { languages: readonly ('nl' | 'en')[]; say: (text: string, lang: 'nl' | 'en') => void };
 }
 
 const LANGUAGE_NAMES = { en: 'English', nl: 'Nederlands' } as const;
@@ -132,6 +137,7 @@ function EntryGloss({
   uiLanguage,
   labels,
   onOpen,
+  speak,
 }: TooltipProps & { content: Extract<TooltipContent, { kind: 'entry' }>; labels: TooltipLabels }) {
   const { entry } = content;
   const languages = glossLanguages(language, uiLanguage);
@@ -147,6 +153,15 @@ function EntryGloss({
         </strong>
         <span class="badge">{content.category[first]}</span>
         {entry.own && <span class="badge">{labels.own}</span>}
+        {speak?.languages.map((lang) => (
+          <SayButton
+            key={lang}
+            entry={entry}
+            lang={lang}
+            label={(labels.say ?? ENGLISH_LABELS.say)?.[lang] ?? ''}
+            say={speak.say}
+          />
+        ))}
       </p>
       {shownMatch && <p class="matched">{fill(labels.inText, shownMatch)}</p>}
       {languages.map((lang) => (
@@ -190,6 +205,39 @@ function EntryGloss({
       )}
       <SourceList sources={entry.sources} class="source" />
     </>
+  );
+}
+
+/** Speaks the term (an acronym's expansion too) in one language. */
+function SayButton({
+  entry,
+  lang,
+  label,
+  say,
+}: {
+  entry: Entry;
+  lang: 'nl' | 'en';
+  label: string;
+  say: (text: string, lang: 'nl' | 'en') => void;
+}) {
+  const section = entry[lang];
+  const text = entry.acronym ? `${entry.acronym}, ${section.expansion ?? section.term}` : section.term;
+  return (
+    <button type="button" class="say" aria-label={label} title={label} onClick={() => say(text, lang)}>
+      {/* A drawn speaker: emoji fonts are missing on many Linux desktops. */}
+      <svg class="say-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <path d="M2 6h3l4-3v10l-4-3H2z" fill="currentColor" />
+        <path
+          d="M11 5.5a3.5 3.5 0 0 1 0 5M12.5 3.5a6 6 0 0 1 0 9"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.4"
+        />
+      </svg>
+      <span class="say-lang" aria-hidden="true">
+        {lang.toUpperCase()}
+      </span>
+    </button>
   );
 }
 

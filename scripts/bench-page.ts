@@ -410,11 +410,74 @@ async function main() {
     '|---|---:|---:|---|---:|---:|',
     figures.map((f) => f.calibration),
   );
+  await inlineModeCost(harness);
   const size = bundleSizes();
   console.log(
     `\ncontent.js: ${(size.total / 1024).toFixed(1)} kB minified (${size.hasData ? 'WITH' : 'without'} the glossary data)`,
   );
   await harness.close();
+}
+
+/** Switch the inline reading mode on or off for the government site, from the options page. */
+async function setInlineSites(harness: Harness, sites: string[]): Promise<void> {
+  const options = await harness.context.newPage();
+  await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+  await options.evaluate(
+    (list) =>
+      (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.storage.sync.set({
+        inlineSites: list,
+      }),
+    sites,
+  );
+  await options.close();
+}
+
+/** Until the terms and the inline notes stop changing. */
+async function settleWithNotes(page: Page): Promise<void> {
+  await settle(page);
+  let previous = -1;
+  for (let i = 0; i < 200; i++) {
+    const notes = await page.evaluate(() => document.getElementsByTagName('begrip-inline').length);
+    if (notes > 0 && notes === previous) return;
+    previous = notes;
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * Issue 17: the inline reading mode on the typical page against Begrip without it (goal: at most
+ * 2×), loads alternating off / on, medians.
+ */
+async function inlineModeCost(harness: Harness): Promise<void> {
+  const LOADS = 5;
+  const off: number[] = [];
+  const on: number[] = [];
+  let notes = 0;
+  for (let i = 0; i < LOADS; i++) {
+    await setInlineSites(harness, []);
+    const without = await measureBegrip(harness, '/typical');
+    await without.plain.close();
+    off.push(without.work);
+    await setInlineSites(harness, ['rijksoverheid.nl']);
+    const withNotes = await measureLoad(
+      harness,
+      '/typical',
+      'https://www.rijksoverheid.nl/typical',
+      async (page) => {
+        await settleWithNotes(page);
+        notes = await page.evaluate(() => document.getElementsByTagName('begrip-inline').length);
+      },
+    );
+    await withNotes.plain.close();
+    on.push(withNotes.work);
+  }
+  await setInlineSites(harness, []);
+  printTable(
+    `Inline reading mode on the typical page (${LOADS} loads each, alternating; medians):`,
+    ['Begrip without', 'Begrip with inline notes', 'notes written', 'with ÷ without'],
+    '|---:|---:|---:|---:|',
+    [`| ${ms(median(off))} | ${ms(median(on))} | ${notes} | ${(median(on) / median(off)).toFixed(2)}× |`],
+  );
 }
 
 /** `count` results of `measure`, one after another (never in parallel: they would disturb each other). */

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { TooltipLabels } from '../components/Tooltip';
 import en from '../public/_locales/en/messages.json';
 import nl from '../public/_locales/nl/messages.json';
+import { interfaceLanguage } from './setting-values';
 import type { UiLanguage } from './settings';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -19,7 +20,7 @@ export function setUiLanguage(language: UiLanguage): void {
 
 /** The language the UI is shown in: the setting, else the browser's. */
 export function uiLanguage(): 'en' | 'nl' {
-  return override ?? (browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en');
+  return interfaceLanguage(override ?? 'auto', browser.i18n.getUILanguage());
 }
 
 function format(entry: Messages[string], substitutions: string[]): string {
@@ -31,11 +32,54 @@ function format(entry: Messages[string], substitutions: string[]): string {
   return text;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Counted messages ("1 page has it", "2 pages have it"; "1 pagina", "2 pagina’s"): the extension
+ * i18n API has no plurals, so each form is a message of its own, `<key>_one` and `<key>_other`
+ * (and `_zero`, `_two`, `_few`, `_many` where a language needs them), chosen with
+ * Intl.PluralRules. Returns the key of the form for `count`, `_other` where the language has no
+ * message for its form; null when `key` has no plural forms in `language`.
+ */
+export function pluralKey(language: 'en' | 'nl', key: string, count: number): string | null {
+  const messages = BUNDLED[language];
+  if (!messages[`${key}_other`]) return null;
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  const form = `${key}_${rules.select(count)}`;
+  return messages[form] ? form : `${key}_other`;
+}
+
+/**
+ * Message `key` in `language`; for a counted message, the form for the number its `count`
+ * placeholder gets, so `t('termsInGlossary', '1')` says "1 term".
+ */
+function entryFor(language: 'en' | 'nl', key: string, substitutions: string[]) {
+  const messages = BUNDLED[language];
+  const other = messages[key] ? null : messages[`${key}_other`];
+  if (!other) return messages[key];
+  const at = Number(other.placeholders?.count?.content.slice(1)) - 1;
+  return messages[pluralKey(language, key, Number(substitutions[at])) ?? `${key}_other`];
+}
+
 /** A UI string; falls back to English, then to the key, so a missing message is visible, not blank. */
 export function t(key: string, substitutions?: string | string[]): string {
   const subs = substitutions === undefined ? [] : [substitutions].flat();
-  const entry = BUNDLED[uiLanguage()][key] ?? BUNDLED.en[key];
+  const entry = entryFor(uiLanguage(), key, subs) ?? entryFor('en', key, subs);
   return entry ? format(entry, subs) : key;
+}
+
+/**
+ * A counted UI string (see pluralKey): the form of `key` for `count`, with `substitutions` for
+ * its placeholders (by default the count alone).
+ */
+export function tCount(key: string, count: number, substitutions: string[] = [String(count)]): string {
+  const language = pluralKey(uiLanguage(), key, count) ? uiLanguage() : 'en';
+  const form = pluralKey(language, key, count);
+  return form ? t(form, substitutions) : t(key, substitutions);
 }
 
 export function categoryLabel(category: string): string {
@@ -70,5 +114,6 @@ export function glossLabels(): TooltipLabels {
     },
     sources: t('glossSources'),
     context: t('glossContext'),
+    say: { nl: t('glossSayDutch'), en: t('glossSayEnglish') },
   };
 }

@@ -153,6 +153,40 @@ export function isPageSummaryRequest(value: unknown): value is PageSummaryReques
   return isObject(value) && value.type === 'begrip:page-summary';
 }
 
+/** Background → content script: the reader pressed a step command (manifest `commands`). */
+export interface StepRequest {
+  type: 'begrip:step';
+  direction: 1 | -1;
+}
+
+export function isStepRequest(value: unknown): value is StepRequest {
+  return isObject(value) && value.type === 'begrip:step' && (value.direction === 1 || value.direction === -1);
+}
+
+/** Content script → background: the short notes the inline reading mode writes after terms. */
+export interface InlineNotesRequest {
+  type: 'begrip:inline-notes';
+  ids: string[];
+  language: 'nl' | 'en';
+}
+
+/** Entry id → the note's words and their language. */
+export type InlineNotesResponse = Record<string, { text: string; lang: 'nl' | 'en' }>;
+
+export function isInlineNotesRequest(value: unknown): value is InlineNotesRequest {
+  return (
+    isObject(value) &&
+    value.type === 'begrip:inline-notes' &&
+    Array.isArray(value.ids) &&
+    value.ids.length <= 5_000 &&
+    value.ids.every((id) => typeof id === 'string') &&
+    (value.language === 'nl' || value.language === 'en')
+  );
+}
+
+/** The step commands of the manifest and their direction. */
+export const STEP_COMMANDS: Readonly<Record<string, 1 | -1>> = { 'next-term': 1, 'previous-term': -1 };
+
 export function isRevealRequest(value: unknown): value is RevealRequest {
   return (
     isObject(value) && value.type === 'begrip:reveal' && typeof value.id === 'string' && value.id.length < 100

@@ -30,6 +30,7 @@ const VALID: Record<Key, (value: unknown) => boolean> = {
   uiLanguage: isOneOf(['auto', 'en', 'nl']),
   disabledSites: isStringList,
   userSites: isStringList,
+  inlineSites: isStringList,
 };
 const KEYS = Object.keys(SYNC_FALLBACKS) as Key[];
 

@@ -21,16 +21,35 @@ export const SYNC_FALLBACKS = {
   uiLanguage: 'auto' as UiLanguage,
   disabledSites: [] as string[],
   userSites: [] as string[],
+  /** Sites where the inline reading mode writes explanations into the text (utils/dom/inline-notes.ts). */
+  inlineSites: [] as string[],
 };
 
 /** The user's own glossary entries, in `storage.local`. */
 export const OWN_ENTRIES_KEY = 'ownEntries';
 
-/** 'auto': English for a non-Dutch browser, both languages for a Dutch one. */
+/** The interface language: the setting when it names one, else the browser's language. */
+export function interfaceLanguage(setting: UiLanguage, browserLanguage: string): 'nl' | 'en' {
+  if (setting !== 'auto') return setting;
+  return browserLanguage.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/**
+ * The gloss's language(s) for the gloss-language setting. 'auto' follows the interface language
+ * (`interfaceLanguage`: the interface-language setting when it is set to Nederlands or English,
+ * else the browser's language): Dutch → both languages, Dutch first (the gloss orders them with
+ * components/Tooltip.tsx glossLanguages, the interface language first); anything else → English
+ * only. An explicit gloss language always wins. Callers pass the stored interface-language
+ * setting; without it (the default 'auto') only the browser's language counts.
+ *
+ * The entry view (popup, options) is not a gloss: it always shows both languages, the interface
+ * language first (components/EntryView.tsx).
+ */
 export function resolveGlossLanguage(
   setting: GlossLanguage | 'auto',
   browserLanguage: string,
+  uiLanguage: UiLanguage = 'auto',
 ): GlossLanguage {
   if (setting !== 'auto') return setting;
-  return browserLanguage.toLowerCase().startsWith('nl') ? 'both' : 'en';
+  return interfaceLanguage(uiLanguage, browserLanguage) === 'nl' ? 'both' : 'en';
 }

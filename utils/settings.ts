@@ -31,6 +31,8 @@ export const uiLanguageSetting = syncItem('uiLanguage');
 export const disabledSitesSetting = syncItem('disabledSites');
 /** Hosts the user added ("www.nato.int"); each needs its host permission, granted at run time. */
 export const userSitesSetting = syncItem('userSites');
+/** Sites where the inline reading mode is on ("NMI (NATO Mission Iraq)" in the text itself). */
+export const inlineSitesSetting = syncItem('inlineSites');
 
 /** Ids of entries opened in the popup, most recent first (device-local). */
 export const recentEntriesSetting = storage.defineItem<string[]>('local:recentEntries', {

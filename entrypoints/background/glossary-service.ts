@@ -10,11 +10,17 @@ import {
   MAX_DEFINITIONS,
   unknownDefinitions,
 } from '../../glossary/annotate';
+import { inlineNote } from '../../glossary/inline-note';
 import { Matcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
 import { combine } from '../../utils/all-entries';
 import { entryInfo } from '../../utils/dom/describe';
-import { type AnnotateResponse, type DescribeResponse, packTerms } from '../../utils/messages';
+import {
+  type AnnotateResponse,
+  type DescribeResponse,
+  type InlineNotesResponse,
+  packTerms,
+} from '../../utils/messages';
 import { ownEntriesItem, readOwnEntries } from '../../utils/own-entries';
 
 /** Annotators per set of page definitions (most pages define none, or the same few). */
@@ -77,5 +83,17 @@ export class GlossaryService {
 
   async describe(id: string, also: readonly string[] = []): Promise<DescribeResponse | null> {
     return entryInfo((await this.compile()).byId, id, also);
+  }
+
+  /** The inline reading mode's notes for these entries (those that have one). */
+  async inlineNotes(ids: readonly string[], language: 'nl' | 'en'): Promise<InlineNotesResponse> {
+    const { byId } = await this.compile();
+    const notes: InlineNotesResponse = {};
+    for (const id of ids) {
+      const entry = byId.get(id);
+      const note = entry && inlineNote(entry, language);
+      if (note) notes[id] = note;
+    }
+    return notes;
   }
 }

@@ -8,11 +8,14 @@ import {
   isAnnotateRequest,
   isDescribeRequest,
   isGlossViewRequest,
+  isInlineNotesRequest,
   isPageTermsMessage,
 } from '../../utils/messages';
 import { uiLanguageSetting, userSitesSetting } from '../../utils/settings';
 import { matchPatternsFor } from '../../utils/sites';
+import { listenForStepCommands } from './commands';
 import { GlossaryService } from './glossary-service';
+import { trackToolbarIcon } from './toolbar-icon';
 
 const LOOKUP_MENU = 'begrip-lookup';
 const READER_MENU = 'begrip-reader';
@@ -66,11 +69,14 @@ async function injectGlossView(tabId: number, frameId: number): Promise<GlossVie
 export default defineBackground(() => {
   // MV2 (Firefox) calls it browserAction.
   const action = browser.action ?? browser.browserAction;
+  trackToolbarIcon(action);
 
+  listenForStepCommands();
   const glossary = new GlossaryService();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
     if (isDescribeRequest(message)) return glossary.describe(message.id, message.also);
+    if (isInlineNotesRequest(message)) return glossary.inlineNotes(message.ids, message.language);
     if (isGlossViewRequest(message) && sender.tab?.id !== undefined)
       return injectGlossView(sender.tab.id, sender.frameId ?? 0);
     return undefined;

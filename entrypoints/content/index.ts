@@ -22,17 +22,21 @@ import {
   type FoundTerm,
   type GlossViewRequest,
   type GlossViewResponse,
+  type InlineNotesRequest,
+  type InlineNotesResponse,
   isPageSummaryRequest,
   isRevealRequest,
+  isStepRequest,
   type PageSummary,
   type PageTermsMessage,
 } from '../../utils/messages';
 import { readPageSettings, watchPageSettings } from '../../utils/page-settings';
 import { resolveGlossLanguage } from '../../utils/setting-values';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
+import { InlineMode } from './inline-mode';
 import { LazyGloss } from './lazy-gloss';
 import { MarkStyle } from './mark-style';
-import { Scheduler } from './scheduler';
+import { Scheduler, type ShownTerm } from './scheduler';
 import '../../utils/dom/mark.css';
 
 interface Session {
@@ -40,6 +44,7 @@ interface Session {
   summary(): PageSummary;
   reveal(id: string): Promise<boolean>;
   refreshGloss(): void;
+  step(direction: 1 | -1): void;
 }
 
 /**
@@ -71,8 +76,12 @@ export default defineContentScript({
     const settings = {
       disabled: stored.disabledSites,
       userSites: stored.userSites,
+      inline: stored.inlineSites,
       mode: stored.markMode,
-      language: resolveGlossLanguage(stored.glossLanguage, navigator.language),
+      language: resolveGlossLanguage(stored.glossLanguage, navigator.language, stored.uiLanguage),
+      // Kept to work the gloss language out again when either setting changes.
+      glossSetting: stored.glossLanguage,
+      uiSetting: stored.uiLanguage,
     };
     let session: Session | null = null;
     const markStyle = new MarkStyle();
@@ -114,6 +123,21 @@ export default defineContentScript({
       return browser.runtime.sendMessage(request) as Promise<DescribeResponse | null>;
     };
 
+    /** The inline reading mode for this site, or null when it is off here. */
+    const inlineMode = (signal: AbortSignal, unobserved: (change: () => void) => void) => {
+      const site = siteOf(location.hostname, settings.userSites);
+      if (!site || !settings.inline.includes(site)) return null;
+      const language = settings.language === 'nl' ? 'nl' : 'en';
+      return new InlineMode(
+        (ids) => {
+          const request: InlineNotesRequest = { type: 'begrip:inline-notes', ids, language };
+          return browser.runtime.sendMessage(request) as Promise<InlineNotesResponse>;
+        },
+        unobserved,
+        signal,
+      );
+    };
+
     const createSession = (): Session => {
       const counts = new Map<string, number>();
       const abort = new AbortController();
@@ -127,11 +151,15 @@ export default defineContentScript({
         if (count > 0) counts.set(annotation.id, count);
         else counts.delete(annotation.id);
       };
+      const inline = inlineMode(abort.signal, (change) => scheduler.changeUnobserved(change));
       const scheduler = new Scheduler({
         annotate,
         keep,
         drop,
-        onIdle: () => report(counts.size),
+        onIdle: () => {
+          report(counts.size);
+          void inline?.apply(scheduler.list() as ShownTerm[]);
+        },
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         signal: abort.signal,
       });
@@ -154,8 +182,9 @@ export default defineContentScript({
       scheduler.start(document.body);
       return {
         stop() {
-          scheduler.stop(); // takes the highlights away: the page's DOM never changed
+          scheduler.stop(); // takes the highlights away
           abort.abort(); // also closes the gloss
+          inline?.remove(); // gives the page's text nodes back whole
         },
         summary: () => ({
           counts: Object.fromEntries(counts),
@@ -171,6 +200,7 @@ export default defineContentScript({
           return true;
         },
         refreshGloss: () => gloss.refresh(),
+        step: (direction) => gloss.step(direction),
       };
     };
 
@@ -179,21 +209,34 @@ export default defineContentScript({
         return Promise.resolve(session?.summary() ?? { counts: {}, pageDefined: {} });
       }
       if (isRevealRequest(message)) return session?.reveal(message.id) ?? Promise.resolve(false);
+      if (isStepRequest(message)) {
+        session?.step(message.direction);
+        return Promise.resolve(true);
+      }
       return undefined;
     });
 
     start();
     const unwatch = watchPageSettings(({ settings: changed, ownEntries }) => {
       if (changed.highlightStyle) markStyle.apply(changed.highlightStyle);
-      if (changed.glossLanguage) {
-        settings.language = resolveGlossLanguage(changed.glossLanguage, navigator.language);
+      if (changed.glossLanguage || changed.uiLanguage) {
+        // 'auto' follows the interface language (utils/setting-values.ts resolveGlossLanguage).
+        settings.glossSetting = changed.glossLanguage ?? settings.glossSetting;
+        settings.uiSetting = changed.uiLanguage ?? settings.uiSetting;
+        settings.language = resolveGlossLanguage(
+          settings.glossSetting,
+          navigator.language,
+          settings.uiSetting,
+        );
         session?.refreshGloss();
       }
       settings.disabled = changed.disabledSites ?? settings.disabled;
       settings.userSites = changed.userSites ?? settings.userSites;
+      settings.inline = changed.inlineSites ?? settings.inline;
       settings.mode = changed.markMode ?? settings.mode;
       // Annotate again when what is marked changes; the background compiles new own entries itself.
-      if (ownEntries || changed.disabledSites || changed.userSites || changed.markMode) start();
+      if (ownEntries || changed.disabledSites || changed.userSites || changed.markMode || changed.inlineSites)
+        start();
     });
     ctx.onInvalidated(() => {
       unwatch();

@@ -1,10 +1,9 @@
 /**
  * The gloss on a web page, loaded on first use. Until the reader points at, taps or steps to a
- * term, a page carries only these few listeners; then `create` has the gloss's code injected
+ * term (a step comes as a command, not a key event), a page carries only these few listeners; then `create` has the gloss's code injected
  * (entrypoints/gloss-view.ts) and the gesture that asked for it is replayed.
  */
 import type { Gloss } from '../../utils/dom/gloss';
-import { stepDirection } from '../../utils/dom/gloss-module';
 import type { Term, TermSource } from '../../utils/dom/term';
 
 export class LazyGloss {
@@ -50,17 +49,16 @@ export class LazyGloss {
       if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault();
       this.withGloss((gloss) => gloss.show(term));
     });
-    on('keydown', (event) => {
-      const direction = stepDirection(event);
-      if (!direction) return;
-      event.preventDefault();
-      this.withGloss((gloss) => gloss.step(direction));
-    });
   }
 
   /** Show the gloss of `term` (loading the gloss first if need be); `focus`: moves focus into it. */
   show(term: Term, focus = false): void {
     this.withGloss((gloss) => gloss.show(term, focus));
+  }
+
+  /** Step to the next (1) or previous (-1) term: the step commands (loading the gloss first if need be). */
+  step(direction: 1 | -1): void {
+    this.withGloss((gloss) => gloss.step(direction));
   }
 
   /** Re-render an open gloss with the current settings. */

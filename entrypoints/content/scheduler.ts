@@ -15,8 +15,11 @@ import { batchTexts } from '../../glossary/batches';
 import {
   blockOf,
   HOST_TAG,
+  INLINE_TAG,
   isInline,
   isSkipped,
+  isSplit,
+  restoreSplit,
   SKIP_SELECTOR,
   type TextRun,
   walkRunsInSteps,
@@ -176,7 +179,7 @@ function splitNear(item: PreparedRun, top: number, bottom: number): [PreparedRun
 
 function isOurs(node: Node): boolean {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!element?.closest(HOST_TAG);
+  return !!element?.closest(`${HOST_TAG}, ${INLINE_TAG}`);
 }
 
 /** The block a changed node belongs to: its terms are read in the context of the whole block. */
@@ -201,6 +204,7 @@ export class Scheduler implements TermSource {
   private scrollTimer: unknown = null;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private definitions: PageDefinition[] = [];
+  private root: Node | null = null;
   private highlights: TermHighlights<PreparedRun> | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -236,6 +240,7 @@ export class Scheduler implements TermSource {
       return;
     }
     this.stopped = false;
+    this.root = root;
     this.highlights ??= new TermHighlights();
     this.observer.observe(root, OBSERVED);
     this.enqueue([root]);
@@ -269,6 +274,23 @@ export class Scheduler implements TermSource {
     this.highlights?.setCurrent(term);
   }
 
+  /**
+   * Run `change` to the page's DOM (the inline reading mode's notes) without taking it for a page
+   * change: the terms shown stay, their live ranges move with the split text, and are indexed anew.
+   */
+  changeUnobserved(change: () => void): void {
+    // Page changes not yet delivered are taken first: disconnect() would drop them.
+    const waiting = this.observer.takeRecords();
+    if (waiting.length) this.onMutations(waiting);
+    this.observer.disconnect();
+    try {
+      change();
+    } finally {
+      if (!this.stopped && this.root) this.observer.observe(this.root, OBSERVED);
+      this.highlights?.reindex();
+    }
+  }
+
   /** The first term of entry `id`; on a large page its run is shown first if it was not yet. */
   async reveal(id: string): Promise<Term | null> {
     const shown = this.list().find((term) => term.reading.id === id);
@@ -292,6 +314,11 @@ export class Scheduler implements TermSource {
         this.onAttributeChange(record);
         continue;
       }
+      // The page changed or removed a text node that the inline reading mode split for a note:
+      // the note goes, and the node keeps what the page gave it (a framework holds it, audit F5).
+      if (record.type === 'characterData' && isSplit(record.target))
+        restoreSplit(record.target as Text, true);
+      for (const removed of record.removedNodes) if (isSplit(removed)) restoreSplit(removed as Text);
       const nodes = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
       // Text or an inline element taken out changes its block's text: the block is read again.
       // (The terms of whatever was removed go with it: their ranges collapse, see changed().)

@@ -267,6 +267,24 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     this.nodesOfItem.delete(item);
   }
 
+  /**
+   * Index every shown term under the nodes its range lies in now: the inline reading mode splits
+   * text nodes, and the live ranges after a split move to the new node.
+   */
+  reindex(): void {
+    this.byNode.clear();
+    this.nodesOfItem.clear();
+    for (const [item, terms] of this.shown) {
+      const nodes = nodesOf(terms);
+      this.nodesOfItem.set(item, nodes);
+      for (const node of nodes) {
+        const list = this.byNode.get(node);
+        if (list) list.push(item);
+        else this.byNode.set(node, [item]);
+      }
+    }
+  }
+
   /** The shown items that have any of `nodes` (before those nodes are annotated anew). */
   itemsWith(nodes: Iterable<Node>): Set<T> {
     const found = new Set<T>();

@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EntryView } from '../../components/EntryView';
 import { filterEntries, type Group, groupByMission, groupByTopic, listLabel } from '../../glossary/browse';
 import type { Entry } from '../../glossary/schema';
 import { categoryLabel, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
-import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
-import { glossLanguageSetting } from '../../utils/settings';
 
 type Mode = 'topic' | 'mission' | 'az';
 
@@ -15,15 +13,16 @@ export function BrowseSection() {
   const [mode, setMode] = useState<Mode>('topic');
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<Entry | null>(null);
-  const [language, setLanguage] = useState<GlossLanguage>('both');
+  const entryPanel = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
 
   useEffect(() => {
     void loadOwnEntries().then((own) => setEntries(combine(own)));
-    void glossLanguageSetting
-      .getValue()
-      .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
   }, []);
+  // The entry opens above the lists: focus moves to it, so it is seen (and read) wherever the list was.
+  useEffect(() => {
+    if (open) entryPanel.current?.focus();
+  }, [open]);
 
   const groups = useMemo((): Group[] => {
     const shown = filterEntries(entries, filter);
@@ -43,12 +42,17 @@ export function BrowseSection() {
   const total = groups.reduce((n, g) => n + g.entries.length + (g.mission ? 1 : 0), 0);
 
   return (
-    <section class="card" aria-labelledby="browse-title">
+    <section class="card" id="browse" aria-labelledby="browse-title" tabIndex={-1}>
       <h2 id="browse-title">{t('browseTitle')}</h2>
       <div class="browse-controls">
-        <label>
-          {t('browseFilter')}{' '}
-          <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        <label class="field">
+          <span class="field-label">{t('browseFilter')}</span>
+          <input
+            class="input"
+            type="search"
+            value={filter}
+            onInput={(e) => setFilter(e.currentTarget.value)}
+          />
         </label>
         <fieldset class="segmented">
           <legend class="visually-hidden">{t('browseBy')}</legend>
@@ -69,15 +73,17 @@ export function BrowseSection() {
         {t('browseCount', String(total))}
       </p>
       {open && (
-        <EntryView
-          entry={open}
-          language={language}
-          categoryLabel={categoryLabel(open.category)}
-          onOpenRelated={(id) => setOpen(byId.get(id) ?? open)}
-          relatedEntry={(id) => byId.get(id)}
-          uiLanguage={uiLanguage()}
-          labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
-        />
+        <div class="browse-entry" ref={entryPanel} tabIndex={-1}>
+          <EntryView
+            entry={open}
+            headingLevel={3}
+            categoryLabel={categoryLabel(open.category)}
+            onOpenRelated={(id) => setOpen(byId.get(id) ?? open)}
+            relatedEntry={(id) => byId.get(id)}
+            uiLanguage={uiLanguage()}
+            labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
+          />
+        </div>
       )}
       {groups.map((group) => (
         <BrowseGroup key={group.key} group={group} mode={mode} onOpen={setOpen} />

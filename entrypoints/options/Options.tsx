@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type DisplaySettings, DisplaySettingsForm } from '../../components/DisplaySettingsForm';
+import { SectionNav } from '../../components/SectionNav';
 import { setUiLanguage, t } from '../../utils/i18n';
 import {
   glossLanguageSetting,
@@ -7,13 +8,28 @@ import {
   markModeSetting,
   uiLanguageSetting,
 } from '../../utils/settings';
+import { AboutSection } from './AboutSection';
 import { BrowseSection } from './BrowseSection';
+import { KeyboardSection } from './KeyboardSection';
 import { OwnGlossarySection } from './OwnGlossarySection';
 import { SitesSection } from './SitesSection';
+import { useSectionNav } from './use-section-nav';
+
+/** The sections in page order, with the key of their name in the navigation. */
+const SECTIONS = [
+  ['sites', 'sitesTitle'],
+  ['display', 'displayTitle'],
+  ['own', 'navOwn'],
+  ['browse', 'navBrowse'],
+  ['keyboard', 'navKeyboard'],
+  ['about', 'navAbout'],
+] as const;
+const SECTION_IDS = SECTIONS.map(([id]) => id);
 
 export function Options() {
   const [settings, setSettings] = useState<DisplaySettings | null>(null);
   const [status, setStatus] = useState('');
+  const { current, goTo } = useSectionNav(SECTION_IDS, settings !== null);
 
   useEffect(() => {
     void Promise.all([
@@ -41,18 +57,34 @@ export function Options() {
 
   if (!settings) return null;
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <SitesSection />
-      <section class="card" aria-labelledby="display-title">
-        <h2 id="display-title">{t('displayTitle')}</h2>
-        <DisplaySettingsForm value={settings} onChange={(next) => void save(next)} label={t} />
-        <p role="status" class="hint">
-          {status}
-        </p>
-      </section>
-      <OwnGlossarySection />
-      <BrowseSection />
-    </main>
+    <div class="options-page">
+      <header class="app-header">
+        <img class="app-icon" src="/icon.svg" alt="" width={40} height={40} />
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <div class="options-layout">
+        <SectionNav
+          label={t('navLabel')}
+          sections={SECTIONS.map(([id, key]) => ({ id, label: t(key) }))}
+          current={current}
+          onNavigate={goTo}
+        />
+        <main class="options">
+          <SitesSection />
+          <section class="card" id="display" aria-labelledby="display-title" tabIndex={-1}>
+            <h2 id="display-title">{t('displayTitle')}</h2>
+            <p class="section-intro">{t('displayIntro')}</p>
+            <DisplaySettingsForm value={settings} onChange={(next) => void save(next)} label={t} />
+            <p role="status" class="hint">
+              {status}
+            </p>
+          </section>
+          <OwnGlossarySection />
+          <BrowseSection />
+          <KeyboardSection />
+          <AboutSection />
+        </main>
+      </div>
+    </div>
   );
 }

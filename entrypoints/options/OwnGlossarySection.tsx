@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ImportPreview } from '../../components/ImportPreview';
 import { OwnEntryForm } from '../../components/OwnEntryForm';
 import { CURATED_ENTRIES } from '../../glossary/data';
@@ -32,6 +32,7 @@ export function OwnGlossarySection() {
   const [editing, setEditing] = useState<Entry | 'new' | null>(null);
   const [status, setStatus] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const reload = () => void loadOwnEntries().then(setEntries);
@@ -93,14 +94,14 @@ export function OwnGlossarySection() {
   };
 
   return (
-    <section class="card" aria-labelledby="own-title">
+    <section class="card" id="own" aria-labelledby="own-title" tabIndex={-1}>
       <h2 id="own-title">{t('ownTitle')}</h2>
       {entries.length === 0 && <p class="hint">{t('ownEmpty')}</p>}
-      <ul class="own-list">
+      <ul class="own-list own-entries">
         {entries.map((entry) => (
           <li key={entry.id}>
             <strong>{entry.acronym ?? entry.nl.term}</strong>
-            <span>{entry.en.expansion ?? entry.en.term}</span>
+            <span class="own-gloss">{entry.en.expansion ?? entry.en.term}</span>
             <button type="button" class="button" onClick={() => setEditing(entry)}>
               {t('ownEdit')}
             </button>
@@ -145,14 +146,21 @@ export function OwnGlossarySection() {
           }}
         />
       ) : (
-        <div class="toolbar">
-          <button type="button" class="button" onClick={() => setEditing('new')}>
+        <div class="toolbar own-actions">
+          <button type="button" class="button primary" onClick={() => setEditing('new')}>
             {t('ownAdd')}
           </button>
-          <label class="button">
+          {/* A button, not a label around the file input: a label cannot be reached with Tab. */}
+          <button type="button" class="button" onClick={() => fileInput.current?.click()}>
             {t('ownImport')}
-            <input type="file" accept=".csv,.json,.tbx,.xml" hidden onChange={(e) => void onImport(e)} />
-          </label>
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".csv,.json,.tbx,.xml"
+            hidden
+            onChange={(e) => void onImport(e)}
+          />
           {FORMATS.map((format) => (
             <button
               key={format}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Switch } from '../../components/SiteSwitch';
 import { t } from '../../utils/i18n';
 import { disabledSitesSetting, userSitesSetting } from '../../utils/settings';
 import { DEFAULT_SITES, matchPatternsFor, normaliseHost } from '../../utils/sites';
@@ -40,47 +41,53 @@ export function SitesSection() {
   };
 
   // A render helper, not a component: a component defined here would remount (and lose focus) on every render.
-  const siteCheckbox = (site: string) => (
-    <label key={site}>
-      <input
-        type="checkbox"
-        checked={!disabled.includes(site)}
-        onChange={(e) => void toggle(site, e.currentTarget.checked)}
-      />{' '}
-      {site}
-    </label>
+  const siteSwitch = (site: string) => (
+    <Switch
+      key={site}
+      label={site}
+      checked={!disabled.includes(site)}
+      onChange={(on) => void toggle(site, on)}
+    />
   );
 
   return (
-    <section class="card" aria-labelledby="sites-title">
+    <section class="card" id="sites" aria-labelledby="sites-title" tabIndex={-1}>
       <h2 id="sites-title">{t('sitesTitle')}</h2>
-      <fieldset>
+      <p class="section-intro">{t('sitesIntro')}</p>
+      <fieldset class="site-group">
         <legend>{t('sitesDefault')}</legend>
-        {DEFAULT_SITES.map((site) => siteCheckbox(site))}
+        <ul class="site-list">
+          {DEFAULT_SITES.map((site) => (
+            <li key={site}>{siteSwitch(site)}</li>
+          ))}
+        </ul>
       </fieldset>
-      <fieldset>
+      <fieldset class="site-group">
         <legend>{t('sitesUser')}</legend>
-        <ul class="own-list">
+        {/* own-list: the Firefox e2e finds a user site's row (and its Remove button) by it. */}
+        <ul class="site-list own-list">
           {userSites.map((site) => (
             <li key={site}>
-              {siteCheckbox(site)}
-              <span />
+              {siteSwitch(site)}
               <button type="button" class="button danger" onClick={() => void remove(site)}>
                 {t('sitesRemove')}
               </button>
             </li>
           ))}
         </ul>
-        <form onSubmit={add} class="toolbar">
-          <label>
-            {t('sitesAddLabel')}{' '}
+        <form onSubmit={add} class="add-site">
+          <label class="field">
+            <span class="field-label">{t('sitesAddLabel')}</span>
             <input
+              class="input"
               value={newSite}
               onInput={(e) => setNewSite(e.currentTarget.value)}
               placeholder="www.nato.int"
+              spellcheck={false}
+              autocomplete="off"
             />
           </label>
-          <button type="submit" class="button">
+          <button type="submit" class="button primary">
             {t('sitesAdd')}
           </button>
         </form>

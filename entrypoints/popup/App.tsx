@@ -4,14 +4,16 @@ import { type PageTerm, PageTerms } from '../../components/PageTerms';
 import { SearchResults } from '../../components/SearchResults';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { PAGE_ID_PREFIX } from '../../glossary/annotate';
-import { byListLabel, type Group, groupByMission, groupByTopic, listLabel } from '../../glossary/browse';
+import { byListLabel, groupByMission, groupByTopic } from '../../glossary/browse';
 import type { Category, Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
 import { categoryLabel, setUiLanguage, t, uiLanguage } from '../../utils/i18n';
 import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
-import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
-import { glossLanguageSetting, recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
+import { recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
+import { readShortcuts, type Shortcut } from '../../utils/shortcuts';
+import { PopupHeader, ShortcutFooter } from './PopupChrome';
+import { StartView } from './StartView';
 import { activeTab, pageSummary, requestSite, revealInTab, setSiteEnabled, type TabInfo } from './tab';
 
 const RECENT_MAX = 8;
@@ -62,7 +64,7 @@ export function App() {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<Entry | null>(null);
   const [view, setView] = useState<'search' | 'page'>('search');
-  const [language, setLanguage] = useState<GlossLanguage>('both');
+  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [recent, setRecent] = useState<string[]>([]);
   const [tab, setTab] = useState<TabInfo | null>(null);
   const [summary, setSummary] = useState<PageSummary | null>(null);
@@ -97,9 +99,7 @@ export function App() {
         ),
       { timeout: 300 },
     );
-    void glossLanguageSetting
-      .getValue()
-      .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
+    void readShortcuts().then(setShortcuts);
     void recentEntriesSetting.getValue().then(setRecent);
     void uiLanguageSetting.getValue().then((v) => {
       setUiLanguage(v);
@@ -152,6 +152,7 @@ export function App() {
   if (open) {
     return (
       <main class="popup" onKeyDown={(e) => closeOnEscape(e, () => setOpen(null))}>
+        <PopupHeader />
         <div class="toolbar">
           <button type="button" class="back" onClick={() => setOpen(null)} autofocus>
             ← {t('back')}
@@ -162,7 +163,6 @@ export function App() {
         </div>
         <EntryView
           entry={open}
-          language={language}
           categoryLabel={categoryLabel(open.category)}
           onOpenRelated={(id) => {
             const related = byId.get(id);
@@ -181,6 +181,7 @@ export function App() {
   const pageTerms = summary ? toPageTerms(summary, byId) : [];
   return (
     <main class="popup">
+      <PopupHeader />
       <div class="tabs-bar">
         <div class="tabs" role="tablist">
           <button
@@ -195,14 +196,6 @@ export function App() {
             {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
           </button>
         </div>
-        <span class="bar-links">
-          <a class="options-link" href="/reader.html" target="_blank" rel="noopener">
-            {t('openReader')}
-          </a>
-          <a class="options-link" href="/options.html" target="_blank" rel="noopener">
-            {t('options')}
-          </a>
-        </span>
       </div>
       {tab && isPdfUrl(tab.url) && (
         <a class="button pdf-link" href={readerPath(tab.url)} target="_blank" rel="noopener">
@@ -283,62 +276,7 @@ export function App() {
           )}
         </section>
       )}
+      <ShortcutFooter shortcuts={shortcuts} />
     </main>
-  );
-}
-
-function StartView(props: {
-  recent: Entry[];
-  onOpen: (entry: Entry) => void;
-  onCategory: (category: Category) => void;
-  onMission: (id: string) => void;
-  topics: Group[];
-  missions: Group[];
-  count: number;
-}) {
-  return (
-    <div class="start">
-      {props.recent.length > 0 && (
-        <>
-          <h2>{t('recent')}</h2>
-          <ul class="chips">
-            {props.recent.map((entry) => (
-              <li key={entry.id}>
-                <button type="button" class="chip" onClick={() => props.onOpen(entry)}>
-                  {entry.acronym ?? entry.nl.term}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <h2>{t('categories')}</h2>
-      <ul class="chips">
-        {props.topics.map(({ key, entries }) => (
-          <li key={key}>
-            <button type="button" class="chip" onClick={() => props.onCategory(key as Category)}>
-              {categoryLabel(key)} <span class="count">{entries.length}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <label class="mission-pick">
-        {t('browseBy_mission')}{' '}
-        <select
-          value=""
-          onChange={(event) => {
-            if (event.currentTarget.value) props.onMission(event.currentTarget.value);
-          }}
-        >
-          <option value="">{t('chooseMission')}</option>
-          {props.missions.map((group) => (
-            <option key={group.key} value={group.key}>
-              {group.mission ? listLabel(group.mission) : group.key} ({group.entries.length})
-            </option>
-          ))}
-        </select>
-      </label>
-      <p class="hint">{t('termsInGlossary', String(props.count))}</p>
-    </div>
   );
 }

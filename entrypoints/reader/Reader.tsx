@@ -10,16 +10,18 @@ import { type PageTerm, PageTerms } from '../../components/PageTerms';
 import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
 import { createAnnotator } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
+import { reflow } from '../../glossary/reflow';
 import type { Entry } from '../../glossary/schema';
 import { describeId, describeTerm, entryInfo } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { glossView } from '../../utils/dom/gloss-view';
 import { MARK_TAG } from '../../utils/dom/highlighter';
 import { markTermsIn, termOfMark } from '../../utils/dom/term';
-import { categoryNames, glossLabels, t, uiLanguage } from '../../utils/i18n';
+import { categoryNames, glossLabels, t, tCount, uiLanguage } from '../../utils/i18n';
+import { STEP_COMMANDS } from '../../utils/messages';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
-import { glossLanguageSetting } from '../../utils/settings';
+import { glossLanguageSetting, uiLanguageSetting } from '../../utils/settings';
 import { permissionPatternFor } from '../../utils/sites';
 import { annotateElement, countTerms, termsOf } from './document-terms';
 import {
@@ -76,9 +78,9 @@ export function Reader() {
 
   useEffect(() => {
     void loadOwnEntries().then((own) => setEntries(combine(own)));
-    void glossLanguageSetting
-      .getValue()
-      .then((v) => setLanguage(resolveGlossLanguage(v, navigator.language)));
+    void Promise.all([glossLanguageSetting.getValue(), uiLanguageSetting.getValue()]).then(([gloss, ui]) =>
+      setLanguage(resolveGlossLanguage(gloss, navigator.language, ui)),
+    );
     const abort = new AbortController();
     const lookup = (id: string, also: readonly string[]) => entryInfo(byIdRef.current, id, also);
     const gloss = new Gloss({
@@ -102,7 +104,16 @@ export function Reader() {
       }
     };
     document.addEventListener('keydown', onKey, { signal: abort.signal });
-    return () => abort.abort();
+    // The step commands (manifest `commands`) reach every extension page: only the one in front steps.
+    const onCommand = (command: string) => {
+      const direction = STEP_COMMANDS[command];
+      if (direction && document.hasFocus()) gloss.step(direction);
+    };
+    browser.commands.onCommand.addListener(onCommand);
+    return () => {
+      abort.abort();
+      browser.commands.onCommand.removeListener(onCommand);
+    };
   }, []);
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
@@ -121,8 +132,10 @@ export function Reader() {
     void (async () => {
       try {
         if (source.kind === 'text') {
-          setDefinitions(findDefinitions(source.text));
-          setLoaded({ pdf: null, texts: [source.text], name: source.name });
+          // Text copied from a PDF keeps its line ends: shown, counted and searched as paragraphs.
+          const text = reflow(source.text).join('\n\n');
+          setDefinitions(findDefinitions(text));
+          setLoaded({ pdf: null, texts: [text], name: source.name });
           return;
         }
         if (source.kind === 'url') {
@@ -177,7 +190,7 @@ export function Reader() {
     if (!loadedPdf) {
       const view = document.createElement('div');
       view.className = 'text-view';
-      for (const paragraph of (plainTexts ?? []).join('\n').split(/\n\s*\n/)) {
+      for (const paragraph of (plainTexts ?? []).join('\n\n').split('\n\n')) {
         const p = document.createElement('p');
         p.textContent = paragraph;
         view.append(p);
@@ -297,15 +310,16 @@ export function Reader() {
     const hit = next.hit === 'last' ? hits.length - 1 : Math.min(next.hit, hits.length - 1);
     findPosition.current = { query, page: next.page, hit: Math.max(hit, 0), count: hits.length };
     showHits(hits, hit);
+    const pages = String(pagesWithQuery);
     setFindStatus(
       hits.length
-        ? t('readerFoundHit', [
+        ? tCount('readerFoundHit', pagesWithQuery, [
             String(next.page),
             String(hit + 1),
             String(hits.length),
-            String(pagesWithQuery),
+            pages,
           ])
-        : t('readerFoundOn', [String(next.page), String(pagesWithQuery)]),
+        : tCount('readerFoundOn', pagesWithQuery, [String(next.page), pages]),
     );
   };
 

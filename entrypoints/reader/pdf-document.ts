@@ -6,6 +6,7 @@
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, TextLayer } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import { fitTextLayer } from './fit-text-layer';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -80,11 +81,9 @@ export async function renderPage(
     viewport,
     transform: outputScale === 1 ? undefined : [outputScale, 0, 0, outputScale, 0, 0],
   }).promise;
-  const textLayer = new TextLayer({
-    textContentSource: page.streamTextContent(),
-    container: textLayerDiv,
-    viewport,
-  });
+  const content = await page.getTextContent();
+  const textLayer = new TextLayer({ textContentSource: content, container: textLayerDiv, viewport });
   await textLayer.render();
+  fitTextLayer(textLayerDiv, textLayer.textDivs, content, page, viewport);
   return textLayerDiv;
 }

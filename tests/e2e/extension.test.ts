@@ -43,6 +43,10 @@ describe('the built extension in Chromium', () => {
     );
     await icon.close();
     expect(manifest.host_permissions).toContain('https://*.rijksoverheid.nl/*');
+    // Keyboard shortcuts the reader can change in the browser, with defaults that do not clash.
+    expect(manifest.commands['next-term'].suggested_key.default).toBe('Alt+Period');
+    expect(manifest.commands['previous-term'].suggested_key.default).toBe('Alt+Comma');
+    expect(manifest.commands._execute_action).toBeDefined();
     await page.close();
   });
 

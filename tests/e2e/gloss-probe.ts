@@ -17,6 +17,8 @@ export interface GlossState {
   role?: string | null;
   buttons?: { text: string; box: Box }[];
   scroll?: { client: number; height: number; overflow: string };
+  /** The inline reading mode's notes: their words, language and the page text just before. */
+  inline?: { text: string | null; lang: string | null; before: string }[];
   /** The elements inside the gloss that match the selector asked with. */
   matches?: { text: string; lang: string | null; box: Box }[];
 }
@@ -69,6 +71,9 @@ interface Evaluates {
 
 export const glossState = (page: Evaluates, selector: string | null = null): Promise<GlossState> =>
   page.evaluate(askProbe, selector);
+
+/** The inline reading mode's notes on the page, in document order. */
+export const inlineNotes = async (page: Evaluates) => (await glossState(page)).inline ?? [];
 
 /** The elements matching `selector` inside the open gloss. */
 export const glossMatches = async (page: Evaluates, selector: string) =>

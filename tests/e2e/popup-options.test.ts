@@ -156,10 +156,10 @@ describe('options', () => {
     // A preview first: nothing is stored until the reader confirms.
     const preview = options.getByRole('region', { name: 'Import from eigen.csv' });
     await preview.waitFor();
-    expect(await preview.textContent()).toContain('1 new entries; 0 of your entries will be replaced');
+    expect(await preview.textContent()).toContain('New entries: 1. Your entries to be replaced: 0.');
     expect(await options.evaluate(() => chrome.storage.local.get('ownEntries'))).toEqual(before);
     await preview.getByRole('button', { name: 'Import' }).click();
-    await options.getByText('Imported 1 entries.').waitFor();
+    await options.getByText('Imported 1 entry.').waitFor();
     // The same id again, with another definition: the preview says what it replaces (audit F13).
     await options.locator('input[type="file"]').setInputFiles({
       name: 'eigen.csv',
@@ -169,7 +169,7 @@ describe('options', () => {
       ),
     });
     await preview.waitFor();
-    expect(await preview.textContent()).toContain('0 new entries; 1 of your entries will be replaced');
+    expect(await preview.textContent()).toContain('New entries: 0. Your entries to be replaced: 1.');
     expect(await preview.locator('.before').textContent()).toContain('A definition.');
     expect(await preview.locator('.after').textContent()).toContain('Overwritten.');
     await preview.getByRole('button', { name: 'Cancel' }).click();
@@ -211,7 +211,7 @@ describe('options', () => {
     const preview = options.getByRole('region', { name: 'Import from lijst.csv' });
     await preview.waitFor();
     const text = await preview.textContent();
-    expect(text).toContain('2 new entries; 0 of your entries will be replaced');
+    expect(text).toContain('New entries: 2. Your entries to be replaced: 0.');
     expect(text).toContain(
       'Read as a short CSV (Term, Expansion, Definition): the ids are made from the terms.',
     );

@@ -7,12 +7,13 @@
  * Why our own host and not WXT's createShadowRootUi: WXT adds the styles as a <style> element,
  * which a strict page Content-Security-Policy (style-src 'self') may block. A constructed
  * stylesheet (adoptedStyleSheets) and CSSOM property writes are not subject to CSP.
- * Keyboard: Alt+Shift+N / Alt+Shift+P step to the next / previous term (marks stay out of the
- * tab order, so pages with hundreds of terms remain quick to tab through).
+ * Keyboard: the step commands (manifest `commands`, Alt+Period / Alt+Comma unless the reader
+ * changed them) call step(); terms stay out of the tab order, so pages with hundreds of terms
+ * remain quick to tab through. Escape closes.
  */
-import type { TooltipContent, TooltipLabels } from '../../components/Tooltip';
+import type { TooltipContent, TooltipLabels, TooltipProps } from '../../components/Tooltip';
 import type { GlossLanguage } from '../settings';
-import { stepDirection } from './gloss-module';
+import { canSpeak, speak, voicesReady } from '../speech';
 import type { GlossView } from './gloss-view';
 import { HOST_TAG } from './highlighter';
 import type { Term, TermSource } from './term';
@@ -81,6 +82,12 @@ function createHost(css: string, mode: ShadowRootMode): { host: HTMLElement; con
   return { host, container };
 }
 
+/** The speak buttons' languages: those with a voice on this device (none: no buttons). */
+function speakable(): Pick<TooltipProps, 'speak'> {
+  const languages = (['nl', 'en'] as const).filter(canSpeak);
+  return languages.length ? { speak: { languages, say: speak } } : {};
+}
+
 /** Whether a click on `term` would follow a link (a first tap shows the gloss instead). */
 function inLink(term: Term, event: Event): boolean {
   const target = event.target instanceof Element ? event.target : null;
@@ -102,6 +109,8 @@ export class Gloss {
 
   constructor(private readonly options: GlossOptions) {
     this.listen(options.signal);
+    // Chromium lists its voices only after being asked once: ask now, for the first gloss.
+    void voicesReady();
   }
 
   get openTerm(): Term | null {
@@ -149,6 +158,7 @@ export class Gloss {
       ...(this.trail.length > 0 && { onBack: () => this.back(term) }),
       onPointerEnter: () => this.cancelTimers(),
       onPointerLeave: () => this.scheduleHide(),
+      ...speakable(),
     });
     this.place();
   }
@@ -366,12 +376,7 @@ export class Gloss {
     on(
       'keydown',
       (event) => {
-        const direction = stepDirection(event);
         if (event.key === 'Escape' && this.current) this.hide();
-        else if (direction) {
-          event.preventDefault();
-          this.step(direction);
-        }
       },
       false,
     );

@@ -13,6 +13,8 @@ import type { Annotation } from '../../glossary/annotate';
 
 export const MARK_TAG = 'begrip-mark';
 export const HOST_TAG = 'begrip-tooltip';
+/** The inline reading mode's notes after terms (utils/dom/inline-notes.ts). */
+export const INLINE_TAG = 'begrip-inline';
 
 /** Elements whose text is never marked: code, form fields, non-rendered content and our own UI. */
 const SKIP_TAGS = new Set([
@@ -38,6 +40,7 @@ const SKIP_TAGS = new Set([
   'title',
   MARK_TAG,
   HOST_TAG,
+  INLINE_TAG,
 ]);
 
 /** Inline elements: text on both sides belongs to the same run ("<b>Red Card</b> Holder"). */
@@ -288,13 +291,35 @@ function wrapPieces(node: Text, pieces: readonly Piece[]): HTMLElement[] {
   if (cursor < text.length) place(text.slice(cursor), null);
   node.data = text.slice(0, head);
   parent.insertBefore(rest, node.nextSibling);
+  remember(node, added, text);
+  return marks;
+}
+
+/** Record the nodes Begrip added after `node` (whose text was `text`), so they can be taken back. */
+function remember(node: Text, added: Node[], text: string): void {
   // A part Begrip added earlier, split again: its new parts belong to the same page node.
   const owner = ownerOf.get(node);
   const ledger = owner ? splits.get(owner) : undefined;
   if (owner && ledger) ledger.added.push(...added);
   else splits.set(node, { added, text });
   for (const part of added) ownerOf.set(part, owner ?? node);
-  return marks;
+}
+
+/**
+ * Put `element` into the page's text at character `offset` of `node`: the page's node keeps the
+ * text before it, the rest follows the element as a new node, and all of it is in the ledger, so
+ * restoreSplit / unmarkAll give the page its node back whole (the inline reading mode).
+ */
+export function insertAt(node: Text, offset: number, element: Node): void {
+  const parent = node.parentNode;
+  if (!parent) return;
+  const text = node.data;
+  const added: Node[] = [element];
+  // splitText, not a new node and `data =`: live ranges in the rest of the text (the terms shown
+  // there) move along with it instead of collapsing.
+  if (offset < text.length) added.push(node.splitText(offset));
+  parent.insertBefore(element, node.nextSibling);
+  remember(node, added, text);
 }
 
 /** What is marked: [start, end) of a run's text, for entry `id`, with what the context rules said. */
