@@ -47,7 +47,10 @@ export function batchTexts(texts: readonly string[], max: number): Piece[][] {
     size += length;
   };
   texts.forEach((text, index) => {
-    if (text.length <= max) return add({ index, from: 0, to: text.length });
+    if (text.length <= max) {
+      add({ index, from: 0, to: text.length });
+      return;
+    }
     for (let from = 0; from < text.length; ) {
       const to = cutAt(text, from, max);
       add({ index, from, to });
