@@ -209,6 +209,26 @@ describe('the gloss', () => {
     await page.close();
   });
 
+  it('explains a term inside a link on the first tap; the next tap follows the link', async () => {
+    const page = await harness.open(`${GOV}/voortgang`);
+    await waitForMarksToSettle(page);
+    const inLink = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('begrip') ?? [])]
+        .filter((r): r is Range => r instanceof Range)
+        .find((r) => r.startContainer.parentElement?.closest('.footnotes a[href]'));
+      return range?.toString() ?? null;
+    });
+    if (!inLink) throw new Error('no term inside a link on the page');
+    const { x, y } = await termPoint(page, inLink, '.footnotes');
+    const before = page.url();
+    await page.mouse.click(x, y);
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(page.url()).toBe(before);
+    await page.mouse.click(x, y);
+    await expect.poll(() => page.url()).not.toBe(before);
+    await page.close();
+  });
+
   it('works under a strict Content-Security-Policy, styled', async () => {
     const page = await harness.open(`${GOV}/strict-csp`);
     await waitForMarksToSettle(page);
