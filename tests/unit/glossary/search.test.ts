@@ -142,3 +142,186 @@ describe('bilingual fuzzy search', () => {
     expect(search.search("!'^=$ LTO's")[0]?.entry.id).toBe('lto');
   });
 });
+
+/**
+ * Real questions (issue 16): what an embassy officer, a NATO colleague or a journalist reading
+ * Kamerbrieven types, in English and Dutch, about what the seeds and the corpus speak of.
+ */
+const REAL_WORLD_QUERIES: readonly [query: string, id: string][] = [
+  // Institutions by their English or Dutch name, with a country as qualifier ("dutch chod":
+  // corpus 034, "The Netherlands Chief of Defence (CHOD)").
+  ['dutch senate', 'eerste-kamer'],
+  ['house of representatives netherlands', 'tweede-kamer'],
+  ['tweede kamer', 'tweede-kamer'],
+  ['second chamber netherlands', 'tweede-kamer'],
+  ['ministry of defense netherlands', 'ministry-of-defence'],
+  ['nederlandse ministerie van defensie', 'ministry-of-defence'],
+  ['iraqi ministry of defense', 'iraqi-ministry-of-defence'],
+  ['ministerie van defensie irak', 'iraqi-ministry-of-defence'],
+  ['dutch ministry of interior', 'bzk'],
+  ['iraqi interior ministry', 'iraqi-ministry-of-interior'],
+  ['dutch defence minister', 'minister-van-defensie'],
+  ['netherlands prime minister', 'minister-president'],
+  ['dutch air force', 'koninklijke-luchtmacht'],
+  ['nederlandse luchtmacht', 'koninklijke-luchtmacht'],
+  ['dutch army', 'royal-netherlands-army'],
+  ['nederlandse landmacht', 'royal-netherlands-army'],
+  ['nederlandse marine', 'koninklijke-marine'],
+  ['dutch marechaussee', 'kmar'],
+  ['dutch military intelligence', 'mivd'],
+  ['dutch intelligence service', 'mivd'],
+  ['dutch chod', 'cds'],
+  ['iraqi cds', 'chod'],
+  ['dutch force commander', 'force-commander'],
+  ['dutch helicopter detachment', 'helikopterdetachement'],
+  // Missions and bodies by their organisation and country, in either language and word order.
+  ['nato iraq mission', 'nmi'],
+  ['training mission iraq nato', 'ntm-i'],
+  ['un mission mali', 'minusma'],
+  ['vn missie mali', 'minusma'],
+  ['vn bijstandsmissie irak', 'unami'],
+  ['vn missie zuid soedan', 'unmiss'],
+  ['eu police mission afghanistan', 'eupol-afghanistan'],
+  ['eu training mission mali', 'eutm-mali'],
+  ['eu naval operation red sea', 'aspides'],
+  ['un observers golan', 'undof'],
+  ['nato air policing baltic', 'baltic-air-policing'],
+  ['kurdistan region iraq', 'kar'],
+  ['baghdad iraq', 'baghdad'],
+  ['isaf afghanistan', 'isaf'],
+  ['security sector reform iraq', 'ssr'],
+  ['popular mobilisation forces iraq', 'pmf'],
+  ['undp iraq', 'undp'],
+  ['status of forces agreement iraq', 'sofa'],
+  ['internally displaced persons iraq', 'intern-ontheemden'],
+  ['islamic state iraq', 'isis'],
+  ['coalition against isis', 'aic'],
+  ['anti-isis coalitie irak', 'aic'],
+  ['article 5 nato', 'artikel-5'],
+  ['spearhead force nato', 'vjtf'],
+  ['nato summit the hague', 'hague-summit'],
+  ['navo top den haag', 'hague-summit'],
+  ['oostflank navo', 'navo-oostflank'],
+  ['un peacekeepers', 'blauwhelm'],
+  ['defense budget netherlands', 'defensiebegroting'],
+  ['progress report iraq', 'voortgangsrapportage'],
+  ['piracy somalia', 'atalanta'],
+  // Abbreviations written out, and written without hyphens.
+  ['european union advisory mission', 'euam'],
+  ['very high readiness joint task force', 'vjtf'],
+  ['permanent structured cooperation', 'pesco'],
+  ['european external action service', 'edeo'],
+  ['organization for security and cooperation in europe', 'ovse'],
+  ['supreme allied commander europe', 'saceur'],
+  ['osci', 'osc-i'],
+  ['ch47', 'chinook'],
+  // Typos: a letter or two wrong, missing diacritics, hyphens or spaces.
+  ['nato misson iraq', 'nmi'],
+  ['minsuma', 'minusma'],
+  ['kurdistan regoin', 'kar'],
+  ['inherrent resolve', 'oir'],
+  ['chinnok', 'chinook'],
+  ['force proteciton', 'force-protection'],
+  ['liaison oficer', 'liaison-officer'],
+  ['senior national represenative', 'snr'],
+  ['commandant der strijdkrachen', 'cds'],
+  ['geweldsinstuctie', 'geweldsinstructie'],
+  ['helikopterdetachment', 'helikopterdetachement'],
+  ['marechausee', 'kmar'],
+  ['toetsingkader', 'toetsingskader-2014'],
+  ['noordoost syrie', 'north-east-syria'],
+  ['artikel100 brief', 'artikel-100-brief'],
+  ['redcard holder', 'red-card-holder'],
+  ['staf officier', 'stafofficier'],
+  ['peshmerga ministery', 'mopa'],
+  // Dutch and English plurals, as the seeds write them ("artikel-100 brieven", "nationale kaders").
+  ['artikel 100 brieven', 'artikel-100-brief'],
+  ['artikel-100 brieven', 'artikel-100-brief'],
+  ['kamerbrieven', 'kamerbrief'],
+  ['voortgangsrapportages', 'voortgangsrapportage'],
+  ['reservisten', 'reservist'],
+  ['detachementen', 'detachement'],
+  ['bataljons', 'bataljon'],
+  ['blauwhelmen', 'blauwhelm'],
+  ['moties', 'motie'],
+  ['fregatten', 'fregat'],
+  ['militaire adviseurs', 'military-advisor'],
+  ['liaisonofficieren', 'liaison-officer'],
+  ['eindevaluaties', 'eindevaluatie'],
+  ['nationale kaders', 'nationaal-kader'],
+  ['red card holders', 'red-card-holder'],
+  ['apache helicopters', 'apache'],
+  ['chinook helicopters', 'chinook'],
+  // Keywords for what the reader looks for.
+  ['letters to parliament', 'kamerbrief'],
+  ['committee on foreign affairs house', 'vaste-commissie-buitenlandse-zaken'],
+  ['plenary debate', 'plenaire-vergadering'],
+  ['speaker of the house', 'voorzitter-tweede-kamer'],
+  ['standing committee defence', 'vaste-commissie-defensie'],
+  ['troop contributing countries', 'troepenbijdragend-land'],
+  ['police training mission afghanistan', 'politietrainingsmissie-kunduz'],
+];
+
+/** Acronyms and official names: the query names one entry precisely. */
+const PRECISE_NAMES: readonly [query: string, id: string][] = [
+  ['NMI', 'nmi'],
+  ['EUAM', 'euam'],
+  ['UNAMI', 'unami'],
+  ['OIR', 'oir'],
+  ['MoPA', 'mopa'],
+  ['JOCAT-N', 'jocat-n'],
+  ['LTO', 'lto'],
+  ['CDS', 'cds'],
+  ['CHoD', 'chod'],
+  ['KDP', 'kdp'],
+  ['MINUSMA', 'minusma'],
+  ['KMar', 'kmar'],
+  ['NAVO', 'nato'],
+  ['VN', 'un'],
+  ['Tweede Kamer', 'tweede-kamer'],
+  ['Eerste Kamer', 'eerste-kamer'],
+  ['NATO Mission Iraq', 'nmi'],
+  ['Operation Inherent Resolve', 'oir'],
+  ['Ministry of Peshmerga Affairs', 'mopa'],
+  ['Koninklijke Marechaussee', 'kmar'],
+  ['Red Card Holder', 'red-card-holder'],
+  ['Commandant der Strijdkrachten', 'cds'],
+  ['Budget Internationale Veiligheid', 'biv'],
+  ['artikel 100-brief', 'artikel-100-brief'],
+  ['Kurdistan Region of Iraq', 'kar'],
+  ['Global Coalition against Daesh', 'aic'],
+];
+/** "A few": the entry a precise name names and at most three relatives. */
+const A_FEW = 4;
+/** No real question gets a longer list than this. */
+const AT_MOST = 8;
+
+describe('real-world questions (issue 16)', () => {
+  it.each(REAL_WORLD_QUERIES)(
+    '"%s" finds %s first, among at most 8 results, also among 5,000 entries',
+    (query, id) => {
+      for (const glossary of [search, large]) {
+        const hits = glossary.search(query);
+        expect(hits[0]?.entry.id).toBe(id);
+        expect(hits.length).toBeLessThanOrEqual(AT_MOST);
+      }
+    },
+  );
+
+  it.each(PRECISE_NAMES)('the precise name "%s" shows %s and at most three relatives', (query, id) => {
+    for (const glossary of [search, large]) {
+      const hits = glossary.search(query);
+      expect(hits[0]?.entry.id).toBe(id);
+      expect(hits.length).toBeLessThanOrEqual(A_FEW);
+    }
+  });
+
+  it('ranks the namesake of the qualifier\'s country first: CDS for "dutch chod", CHoD for "iraqi cds"', () => {
+    expect(search.search('dutch chod').map((h) => h.entry.id)).toEqual(['cds', 'chod']);
+    expect(search.search('iraqi cds').map((h) => h.entry.id)).toEqual(['chod', 'cds']);
+  });
+
+  it('after a name given with its qualifiers shows only relatives that fit them all', () => {
+    expect(search.search('nato iraq mission').map((h) => h.entry.id)).toEqual(['nmi', 'ntm-i']);
+  });
+});
