@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint/format, unit tests, build, Firefox lint and real-browser end-to-end
-// tests, in that order. Prints one closing line "N passed, N failed" summed over unit and e2e
-// tests (CI reads it) and exits non-zero on any failure. Browser tests are never skipped.
+// `npm test`: typecheck, lint/format, unit tests, build and store packages, their checks (Firefox
+// lint included) and real-browser end-to-end tests, in that order. Prints one closing line
+// "N passed, N failed" summed over unit tests, store-package checks and e2e tests (CI reads it) and
+// exits non-zero on any failure. Browser tests are never skipped.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = '.cache/test-results';
 mkdirSync(results, { recursive: true });
@@ -34,6 +35,18 @@ function countVitest(file) {
   }
 }
 
+/** The store-package check's report: one count per check, as the test runners count tests. */
+function countChecks(file) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.passed;
+    failed += report.failed;
+  } catch {
+    failed += 1;
+    console.error(`✗ no check report in ${file}`);
+  }
+}
+
 const vitest = (config, file) => [
   'vitest',
   'run',
@@ -47,15 +60,18 @@ run('typecheck', 'npx', ['tsc', '--noEmit']);
 run('lint and format', 'npx', ['biome', 'check', '.']);
 run('unit tests', 'npx', vitest(null, `${results}/unit.json`));
 countVitest(`${results}/unit.json`);
-if (run('build (Chrome and Firefox)', 'npm', ['run', 'build'])) {
-  run('Firefox lint', 'npx', [
-    'web-ext',
-    'lint',
-    '--source-dir',
-    '.output/firefox-mv2',
-    '--self-hosted',
-    '--no-config-discovery',
+// `npm run zip` builds both browsers and packs the store packages; the packages are checked and
+// the Firefox one linted (scripts/check-store-packages.ts), then the builds are tested end to end.
+if (run('build and store packages (Chrome and Firefox)', 'npm', ['run', 'zip'])) {
+  rmSync(`${results}/store.json`, { force: true });
+  run('store packages and Firefox lint', 'node', [
+    '--import',
+    'tsx',
+    'scripts/check-store-packages.ts',
+    '--no-zip',
+    `--report=${results}/store.json`,
   ]);
+  countChecks(`${results}/store.json`);
   if (run('browsers for e2e (Chromium, Firefox ESR)', 'node', ['scripts/ensure-browsers.js'])) {
     run('end-to-end tests', 'npx', vitest('vitest.e2e.config.ts', `${results}/e2e.json`));
     countVitest(`${results}/e2e.json`);

@@ -88,6 +88,8 @@ export function startServer(
 export interface LaunchOptions {
   /** More unpacked extensions to load beside Begrip (benchmarks use one for calibration). */
   extensions?: string[];
+  /** More Chromium switches (the store screenshots use `--lang=nl` for a Dutch browser). */
+  args?: string[];
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -119,6 +121,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-quic',
       '--ignore-certificate-errors',
       `--host-resolver-rules=${mapped}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+      ...(options.args ?? []),
     ],
   });
   const requests: string[] = [];
