@@ -25,6 +25,11 @@ export interface PageSummary {
   counts: Record<string, number>;
   /** Expansions the page gives for its own acronyms, by id. */
   pageDefined: Record<string, string>;
+  /**
+   * Each entry's first shown occurrence, in document order, with the sentence around it: the
+   * order of the document's glossary annex (glossary/annex.ts, issue 17).
+   */
+  order: { id: string; sentence: string }[];
 }
 
 /** Popup → content script: scroll to the first occurrence of a term and open its gloss. */
@@ -194,7 +199,13 @@ export function isRevealRequest(value: unknown): value is RevealRequest {
 }
 
 export function isPageSummary(value: unknown): value is PageSummary {
-  return isObject(value) && isObject(value.counts) && isObject(value.pageDefined);
+  return (
+    isObject(value) &&
+    isObject(value.counts) &&
+    isObject(value.pageDefined) &&
+    Array.isArray(value.order) &&
+    value.order.every((o) => isObject(o) && typeof o.id === 'string' && typeof o.sentence === 'string')
+  );
 }
 
 /**

@@ -33,6 +33,7 @@ import {
 import { readPageSettings, watchPageSettings } from '../../utils/page-settings';
 import { resolveGlossLanguage } from '../../utils/setting-values';
 import { DEFAULT_SITE_MATCHES, siteOf } from '../../utils/sites';
+import { firstShown } from './first-shown';
 import { InlineMode } from './inline-mode';
 import { LazyGloss } from './lazy-gloss';
 import { MarkStyle } from './mark-style';
@@ -191,6 +192,7 @@ export default defineContentScript({
           pageDefined: Object.fromEntries(
             scheduler.pageDefinitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]),
           ),
+          order: firstShown(scheduler.list() as ShownTerm[]),
         }),
         async reveal(id) {
           const term = await scheduler.reveal(id);
@@ -206,7 +208,7 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isPageSummaryRequest(message)) {
-        return Promise.resolve(session?.summary() ?? { counts: {}, pageDefined: {} });
+        return Promise.resolve(session?.summary() ?? { counts: {}, pageDefined: {}, order: [] });
       }
       if (isRevealRequest(message)) return session?.reveal(message.id) ?? Promise.resolve(false);
       if (isStepRequest(message)) {

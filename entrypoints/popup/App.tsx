@@ -12,6 +12,7 @@ import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
 import { recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
 import { readShortcuts, type Shortcut } from '../../utils/shortcuts';
+import { PageAnnex } from './PageAnnex';
 import { PopupHeader, ShortcutFooter } from './PopupChrome';
 import { StartView } from './StartView';
 import { activeTab, pageSummary, requestSite, revealInTab, setSiteEnabled, type TabInfo } from './tab';
@@ -265,14 +266,17 @@ export function App() {
           ) : !tab.enabled ? (
             <p class="hint">{t('pageOff')}</p>
           ) : (
-            <PageTerms
-              terms={pageTerms}
-              emptyMessage={t('noTermsOnPage')}
-              pageDefinedLabel={t('pageDefined')}
-              onOpen={(id) => {
-                void revealInTab(tab.id, id).then(() => window.close());
-              }}
-            />
+            <>
+              {summary && entries.length > 0 && <PageAnnex summary={summary} byId={byId} page={tab} />}
+              <PageTerms
+                terms={pageTerms}
+                emptyMessage={t('noTermsOnPage')}
+                pageDefinedLabel={t('pageDefined')}
+                onOpen={(id) => {
+                  void revealInTab(tab.id, id).then(() => window.close());
+                }}
+              />
+            </>
           )}
         </section>
       )}

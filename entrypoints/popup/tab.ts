@@ -12,6 +12,7 @@ import { isDefaultSite, matchPatternsFor, normaliseHost, siteOf } from '../../ut
 export interface TabInfo {
   id: number;
   url: string;
+  title: string;
   /** The site it belongs to (default site domain, user site), or its host for any other https page. */
   site: string;
   enabled: boolean;
@@ -31,6 +32,7 @@ export async function activeTab(): Promise<TabInfo | null> {
   return {
     id: tab.id,
     url: tab.url,
+    title: tab.title ?? '',
     site: known ?? host,
     enabled: known !== null && !disabled.includes(known),
   };

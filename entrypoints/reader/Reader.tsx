@@ -6,12 +6,15 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AnnexExport } from '../../components/AnnexExport';
 import { type PageTerm, PageTerms } from '../../components/PageTerms';
 import { findDefinitions, type PageDefinition } from '../../glossary/abbreviations';
-import { createAnnotator } from '../../glossary/annotate';
+import type { AnnexInput, Occurrence } from '../../glossary/annex';
+import { createAnnotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { Matcher } from '../../glossary/matcher';
 import { reflow } from '../../glossary/reflow';
 import type { Entry } from '../../glossary/schema';
+import { annexLabels, copyAnnex, downloadAnnex, today } from '../../utils/annex-export';
 import { describeId, describeTerm, entryInfo } from '../../utils/dom/describe';
 import { Gloss } from '../../utils/dom/gloss';
 import { glossView } from '../../utils/dom/gloss-view';
@@ -73,6 +76,7 @@ export function Reader() {
   const annotatorRef = useRef(annotator);
   annotatorRef.current = annotator;
   const [terms, setTerms] = useState<PageTerm[]>([]);
+  const [order, setOrder] = useState<Occurrence[]>([]);
   const languageRef = useRef(language);
   languageRef.current = language;
 
@@ -128,6 +132,7 @@ export function Reader() {
     setError('');
     setLoaded(null);
     setTerms([]);
+    setOrder([]);
     setNeedsPermission(null);
     void (async () => {
       try {
@@ -237,13 +242,30 @@ export function Reader() {
   useEffect(() => {
     if (!complete || !loaded) return;
     let cancelled = false;
-    void countTerms(loaded.texts, annotator, () => cancelled).then((counts) => {
-      if (counts) setTerms(termsOf(counts, byId, annotator.definitions));
+    void countTerms(loaded.texts, annotator, () => cancelled).then((found) => {
+      if (!found) return;
+      setTerms(termsOf(found.counts, byId, annotator.definitions));
+      setOrder(found.order);
     });
     return () => {
       cancelled = true;
     };
   }, [complete, loaded, annotator, byId]);
+
+  /** The document's glossary annex: its terms in order of first appearance, in the gloss language(s). */
+  const annexInput = (): AnnexInput => {
+    const url = source?.kind === 'url' ? source.url : '';
+    const name = loaded?.name ?? '';
+    return {
+      occurrences: order,
+      entries: byId,
+      pageDefined: Object.fromEntries(
+        annotator.definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]),
+      ),
+      language,
+      page: { title: decodeURIComponent(name.split('/').pop() ?? name), url, date: today() },
+    };
+  };
 
   const goTo = (n: number) => {
     const target = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
@@ -379,6 +401,13 @@ export function Reader() {
               onOpen={(id) => void reveal(id)}
               emptyMessage={progress ? '' : t('noTermsOnPage')}
               pageDefinedLabel={t('pageDefined')}
+            />
+          )}
+          {loaded && order.length > 0 && (
+            <AnnexExport
+              onDownload={(format) => downloadAnnex(annexInput(), format)}
+              onCopy={() => copyAnnex(annexInput())}
+              labels={annexLabels()}
             />
           )}
         </aside>

@@ -1,6 +1,7 @@
-/** The reader's annotation helpers: marks in a rendered page, and the document's term counts. */
+/** The reader's annotation helpers: marks in a rendered page, and the document's term counts and order. */
 import type { PageTerm } from '../../components/PageTerms';
 import type { PageDefinition } from '../../glossary/abbreviations';
+import { type Occurrence, sentenceAround } from '../../glossary/annex';
 import { type Annotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
 import type { Entry } from '../../glossary/schema';
 import { markRun, walkRuns } from '../../utils/dom/highlighter';
@@ -13,15 +14,24 @@ export function annotateElement(root: Element, annotator: Annotator): void {
   }
 }
 
-/** Term counts over all pages, a few pages per task so a 200-page document never blocks the page. */
+/**
+ * Term counts over all pages, a few pages per task so a 200-page document never blocks the page;
+ * and each term's first occurrence with its sentence, in order (the document's glossary annex).
+ */
 export async function countTerms(texts: string[], annotator: Annotator, cancelled: () => boolean) {
   const counts = new Map<string, number>();
+  const order: Occurrence[] = [];
   for (let i = 0; i < texts.length; i++) {
-    for (const a of annotator.annotate(texts[i] as string)) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+    const text = texts[i] as string;
+    for (const a of [...annotator.annotate(text)].sort((x, y) => x.start - y.start)) {
+      const count = counts.get(a.id) ?? 0;
+      if (count === 0) order.push({ id: a.id, sentence: sentenceAround(text, a.start, a.end) });
+      counts.set(a.id, count + 1);
+    }
     if (i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 0));
     if (cancelled()) return null;
   }
-  return counts;
+  return { counts, order };
 }
 
 export function termsOf(

@@ -5,12 +5,15 @@
  * fields; the gloss opens on hover and by keyboard (its code injected on first use), in a closed
  * shadow root read through the gloss probe (gloss-probe.ts), styled under a strict CSP and hostile
  * page CSS; switching the site off and on; the popup's fuzzy search; the reader (which still
- * marks with <begrip-mark> and an open shadow root); no console errors.
+ * marks with <begrip-mark> and an open shadow root); the popup's glossary export (issue 17); no
+ * console errors.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_ID_PREFIX } from '../../glossary/abbreviations';
+import { CURATED_ENTRIES } from '../../glossary/data';
 import { SEED_PAGE_TEXT_BLOCKS } from '../fixtures/seed-page';
 import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
@@ -20,6 +23,7 @@ import { type GlossState, glossState } from './gloss-probe';
 import {
   type Evaluate,
   expectedCounts,
+  expectedOrder,
   firstHighlighted,
   normalizedBody,
   pdfTermCounts,
@@ -370,6 +374,47 @@ describe('Firefox', () => {
     expect(await page.$eval('.result', (result) => result.textContent)).toContain('JOCAT-N');
     await harness.screenshot(page, 'firefox-popup');
     await page.close();
+  });
+
+  it('exports the page’s glossary from the popup as Markdown, terms in order of first appearance', async () => {
+    const page = await harness.open(`${gov}/voortgang`);
+    await settle(page);
+    const order = await expectedOrder(inPage(page), SEED_PAGE_TEXT_BLOCKS);
+    // The popup, opened as a tab, then loaded again behind the page: the page is its active tab.
+    const popup = await harness.openExtensionPage('popup.html');
+    await page.bringToFront();
+    await popup.evaluate(() => location.reload()).catch(() => {});
+    await waitFor(() =>
+      popup
+        .evaluate(() => /\(\d+\)/.test(document.querySelectorAll('[role="tab"]')[1]?.textContent ?? ''))
+        .catch(() => false),
+    );
+    // The clipboard is read back through a stand-in: what the popup would have written.
+    const markdown = await popup.evaluate(async () => {
+      let copied = '';
+      navigator.clipboard.writeText = async (text: string) => {
+        copied = text;
+      };
+      (document.querySelectorAll('[role="tab"]')[1] as HTMLElement).click();
+      for (let i = 0; i < 100 && !copied; i++) {
+        (document.querySelector('[data-annex="copy"]') as HTMLElement | null)?.click();
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      return copied;
+    });
+    expect(markdown).toContain('# Glossary: Voortgangsrapportage Irak');
+    const terms = markdown
+      .split('\n')
+      .filter((line) => line.startsWith('| **'))
+      .map((line) => /^\| \*\*(.+?)\*\* \|/.exec(line)?.[1]);
+    const byId = new Map(CURATED_ENTRIES.map((e) => [e.id, e]));
+    expect(terms).toEqual(
+      order.map((id) => {
+        const entry = byId.get(id);
+        return entry ? (entry.acronym ?? entry.nl.term) : id.slice(PAGE_ID_PREFIX.length);
+      }),
+    );
+    for (const p of [popup, page]) await p.close();
   });
 
   it('opens a PDF from a government site in the reader, with the matcher’s term counts and the gloss', async () => {

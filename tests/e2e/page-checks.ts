@@ -57,6 +57,27 @@ export async function expectedCounts(
   return counts;
 }
 
+/**
+ * The entry ids the matcher finds in the same text, each once, in order of first appearance
+ * (blocks in document order, terms by position): the order of the document's glossary annex.
+ */
+export async function expectedOrder(evaluate: Evaluate, selector: string): Promise<string[]> {
+  const [blocks, all] = await evaluate(
+    (s) =>
+      [
+        [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''),
+        document.body.textContent ?? '',
+      ] as const,
+    selector,
+  );
+  const annotator = createAnnotator(matcher, all);
+  const seen = new Set<string>();
+  for (const text of blocks) {
+    for (const a of [...annotator.annotate(text)].sort((x, y) => x.start - y.start)) seen.add(a.id);
+  }
+  return [...seen];
+}
+
 /** Polls until the number of terms shown stops changing (and is not zero); returns it. */
 export async function settledMarkCount(
   evaluate: Evaluate,
@@ -89,6 +110,17 @@ export async function pdfTermCounts(pdf: Uint8Array): Promise<Record<string, num
     for (const a of annotator.annotate(text)) counts[a.id] = (counts[a.id] ?? 0) + 1;
   }
   return counts;
+}
+
+/** The reader's annex order for `pdf`: each id once, in order of first appearance over its pages. */
+export async function pdfTermOrder(pdf: Uint8Array): Promise<string[]> {
+  const texts = await pdfPageTexts(pdf);
+  const annotator = createAnnotator(matcher, texts.flatMap(findDefinitions));
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const a of [...annotator.annotate(text)].sort((x, y) => x.start - y.start)) seen.add(a.id);
+  }
+  return [...seen];
 }
 
 /** How many terms are shown (at least partly) inside the viewport. */

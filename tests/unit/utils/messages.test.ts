@@ -18,7 +18,10 @@ describe('message checks', () => {
     expect(isPageSummaryRequest({ type: 'begrip:page-summary' })).toBe(true);
     expect(isRevealRequest({ type: 'begrip:reveal', id: 'nmi' })).toBe(true);
     expect(isRevealRequest({ type: 'begrip:reveal', id: 7 })).toBe(false);
-    expect(isPageSummary({ counts: {}, pageDefined: {} })).toBe(true);
+    expect(isPageSummary({ counts: {}, pageDefined: {}, order: [{ id: 'nmi', sentence: 'De NMI.' }] })).toBe(
+      true,
+    );
+    expect(isPageSummary({ counts: {}, pageDefined: {}, order: [{ id: 'nmi' }] })).toBe(false);
     const annotate = (texts: string[]) => ({ type: 'begrip:annotate', texts, definitions: [] });
     expect(isAnnotateRequest(annotate(['NMI', 'x'.repeat(MAX_ANNOTATE_CHARS - 3)]))).toBe(true);
     // One tab's request is capped: the background serves every tab in turn (audit F3).
