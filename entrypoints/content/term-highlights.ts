@@ -201,6 +201,12 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     for (const { range } of terms) this.highlight.add(range);
     this.shown.set(item, terms);
     this.ordered = null;
+    this.index(item, terms);
+    return terms;
+  }
+
+  /** Index `item` under the text nodes its terms lie in (for hit-testing and changes). */
+  private index(item: T, terms: readonly ShownTerm<T>[]): void {
     const nodes = nodesOf(terms);
     this.nodesOfItem.set(item, nodes);
     for (const node of nodes) {
@@ -208,7 +214,6 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
       if (list) list.push(item);
       else this.byNode.set(node, [item]);
     }
-    return terms;
   }
 
   /** Show again the items that had text hidden with CSS (the page may have revealed it). */
@@ -274,15 +279,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   reindex(): void {
     this.byNode.clear();
     this.nodesOfItem.clear();
-    for (const [item, terms] of this.shown) {
-      const nodes = nodesOf(terms);
-      this.nodesOfItem.set(item, nodes);
-      for (const node of nodes) {
-        const list = this.byNode.get(node);
-        if (list) list.push(item);
-        else this.byNode.set(node, [item]);
-      }
-    }
+    for (const [item, terms] of this.shown) this.index(item, terms);
   }
 
   /** The shown items that have any of `nodes` (before those nodes are annotated anew). */

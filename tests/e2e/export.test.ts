@@ -13,8 +13,8 @@ import { SEED_PAGE_TEXT_BLOCKS } from '../fixtures/seed-page';
 import { seedPdf } from '../fixtures/seed-pdf';
 import { readSeed } from '../fixtures/seeds';
 import { testPages } from '../fixtures/test-pages';
-import { type Harness, launch } from './harness';
-import { type Evaluate, expectedOrder, pdfTermOrder, settledMarkCount } from './page-checks';
+import { type Harness, inPage, launch } from './harness';
+import { expectedOrder, pdfTermOrder, settledMarkCount } from './page-checks';
 
 declare const chrome: {
   tabs: { create(props: { url: string; active: boolean }): Promise<{ id?: number }> };
@@ -44,10 +44,6 @@ const tbxId = (id: string) =>
 
 let harness: Harness;
 let extensionPage: string;
-const inPage =
-  (page: Page): Evaluate =>
-  (fn, arg) =>
-    page.evaluate(fn as never, arg as never);
 
 beforeAll(async () => {
   harness = await launch();
@@ -56,18 +52,6 @@ beforeAll(async () => {
   await harness.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 afterAll(async () => harness?.close());
-
-/** The popup as the active tab's popup: opened in a background tab, the page stays active. */
-async function openPopupBehind(page: Page): Promise<Page> {
-  const settings = await harness.open(`${extensionPage}/options.html`);
-  await page.bringToFront();
-  const created = harness.context.waitForEvent('page');
-  await settings.evaluate((url) => chrome.tabs.create({ url, active: false }), `${extensionPage}/popup.html`);
-  const popup = await created;
-  await settings.close();
-  await popup.waitForLoadState();
-  return popup;
-}
 
 const download = async (page: Page, format: string): Promise<[string, string]> => {
   const saved: Promise<Download> = page.waitForEvent('download');
@@ -82,7 +66,7 @@ describe('glossary annex', () => {
     await settledMarkCount(inPage(page), (ms) => page.waitForTimeout(ms));
     const order = await expectedOrder(inPage(page), SEED_PAGE_TEXT_BLOCKS);
     expect(order.length).toBeGreaterThan(5);
-    const popup = await openPopupBehind(page);
+    const popup = await harness.openPopupBehind(page);
     // The summary is read while the page is the active tab; then the clipboard wants the popup focused.
     await popup.getByRole('tab', { name: /On this page \(\d+\)/ }).waitFor();
     await popup.bringToFront();

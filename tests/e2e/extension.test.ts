@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PAGE_TEXT_BLOCKS, seedPage } from '../fixtures/seed-page';
 import { readSeed } from '../fixtures/seeds';
-import { type Harness, launch } from './harness';
-import { type Evaluate, expectedCounts, settledMarkCount } from './page-checks';
+import { type Harness, inPage, launch } from './harness';
+import { expectedCounts, settledMarkCount } from './page-checks';
 import { shownTexts } from './page-terms';
 
 let harness: Harness;
-const inPage =
-  (page: import('playwright-core').Page): Evaluate =>
-  (fn, arg) =>
-    page.evaluate(fn as never, arg as never);
 
 beforeAll(async () => {
   harness = await launch();

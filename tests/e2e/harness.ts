@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { writeGlossProbe } from './gloss-probe';
+import type { Evaluate } from './page-checks';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const SCREENSHOT_DIR = resolve('screenshots');
@@ -31,6 +32,8 @@ export interface Harness {
   errors: string[];
   serve(path: string, fixture: Fixture): void;
   open(url: string): Promise<Page>;
+  /** The popup page in a background tab, so that `page` stays the active tab it describes. */
+  openPopupBehind(page: Page): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -92,6 +95,12 @@ export interface LaunchOptions {
   args?: string[];
 }
 
+/** A Playwright page's evaluate as page-checks.ts and page-terms.ts take it (plain data in and out). */
+export const inPage =
+  (page: Page): Evaluate =>
+  (fn, arg) =>
+    page.evaluate(fn as never, arg as never);
+
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No extension build in ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -151,6 +160,25 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
       await page.goto(url);
       return page;
+    },
+    async openPopupBehind(page) {
+      const extensionPage = `chrome-extension://${extensionId}`;
+      const settings = await context.newPage();
+      await settings.goto(`${extensionPage}/options.html`);
+      await page.bringToFront();
+      const created = context.waitForEvent('page');
+      await settings.evaluate(
+        (url) =>
+          (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.create({
+            url,
+            active: false,
+          }),
+        `${extensionPage}/popup.html`,
+      );
+      const popup = await created;
+      await settings.close();
+      await popup.waitForLoadState();
+      return popup;
     },
     async screenshot(page, name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);

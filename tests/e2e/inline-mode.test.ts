@@ -1,16 +1,9 @@
-/**
- * The inline reading mode (issue 17), in Chromium with the production build: switched on for a
- * site, the first occurrence of each term carries its expansion or English equivalent in the
- * text; the page's text, a copy and what the page serialises do not; switched off, the page is
- * exactly as it was; axe finds nothing serious.
- */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPages } from '../fixtures/test-pages';
 import { seriousViolations } from './axe';
 import { inlineNotes } from './gloss-probe';
-import { type Harness, launch } from './harness';
-import { type Evaluate, normalizedBody, settledMarkCount } from './page-checks';
+import { type Harness, inPage, launch } from './harness';
+import { normalizedBody, settledMarkCount } from './page-checks';
 import { shownTexts } from './page-terms';
 
 declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -23,11 +16,6 @@ beforeAll(async () => {
   for (const [path, fixture] of Object.entries(testPages())) harness.serve(path, fixture);
 });
 afterAll(async () => harness?.close());
-
-const inPage =
-  (page: Page): Evaluate =>
-  (fn, arg) =>
-    page.evaluate(fn as never, arg as never);
 
 async function setInline(sites: string[]) {
   const settings = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PAGE_TEXT_BLOCKS } from '../fixtures/seed-page';
 import { testPages } from '../fixtures/test-pages';
 import { glossState, glossText } from './gloss-probe';
-import { type Harness, HOSTS, launch } from './harness';
+import { type Harness, HOSTS, inPage, launch } from './harness';
 import {
-  type Evaluate,
   firstHighlighted,
   normalizedBody,
   settledMarkCount,
@@ -37,10 +36,6 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 // Playwright types the argument as it arrives in the page (Unboxed<A>); for plain data it is A.
-const inPage =
-  (page: Page): Evaluate =>
-  (fn, arg) =>
-    page.evaluate(fn as never, arg as never);
 const shownCounts = (page: Page) => sharedShownCounts(inPage(page));
 const expectedCounts = (page: Page, selector: string, by: 'text' | 'id' = 'text') =>
   sharedExpectedCounts(inPage(page), selector, by);

@@ -8,8 +8,8 @@ import { SEED_PAGE_TEXT_BLOCKS, seedPage } from '../fixtures/seed-page';
 import { readSeed } from '../fixtures/seeds';
 import { seriousViolations } from './axe';
 import { glossText } from './gloss-probe';
-import { type Harness, launch } from './harness';
-import { type Evaluate, expectedCounts, settledMarkCount } from './page-checks';
+import { type Harness, inPage, launch } from './harness';
+import { expectedCounts, settledMarkCount } from './page-checks';
 import { shownTexts, termPoint } from './page-terms';
 
 /** The extension API as seen from the extension's own pages. */
@@ -24,10 +24,6 @@ declare const chrome: {
 const GOV = 'https://www.rijksoverheid.nl';
 let harness: Harness;
 let extensionPage: string;
-const inPage =
-  (page: Page): Evaluate =>
-  (fn, arg) =>
-    page.evaluate(fn as never, arg as never);
 const settle = (page: Page) => settledMarkCount(inPage(page), (ms) => page.waitForTimeout(ms));
 /** The colour painted under the first shown term, as the page's highlight styles it. */
 const termBackground = (page: Page) =>
@@ -41,23 +37,11 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-/** Opens the popup page as a background tab, so the page under test stays the active tab. */
-async function openPopupBehind(page: Page): Promise<Page> {
-  const settings = await harness.open(`${extensionPage}/options.html`);
-  await page.bringToFront();
-  const created = harness.context.waitForEvent('page');
-  await settings.evaluate((url) => chrome.tabs.create({ url, active: false }), `${extensionPage}/popup.html`);
-  const popup = await created;
-  await settings.close();
-  await popup.waitForLoadState();
-  return popup;
-}
-
 describe('popup', () => {
   it('lists the terms on this page with counts; choosing one shows it in the page with its gloss', async () => {
     const page = await harness.open(`${GOV}/brief`);
     await settle(page);
-    const popup = await openPopupBehind(page);
+    const popup = await harness.openPopupBehind(page);
     await popup.getByRole('tab', { name: /On this page/ }).click();
     const nmi = popup.locator('.page-term', { hasText: 'NMI' }).first();
     await nmi.waitFor();
@@ -77,7 +61,7 @@ describe('popup', () => {
   it('switching highlighting off for the site removes the marks at once', async () => {
     const page = await harness.open(`${GOV}/brief`);
     await settle(page);
-    const popup = await openPopupBehind(page);
+    const popup = await harness.openPopupBehind(page);
     await popup.getByRole('tab', { name: /On this page/ }).click();
     const toggle = popup.getByRole('switch');
     expect(await toggle.isChecked()).toBe(true);
