@@ -13,6 +13,7 @@
 import type { PageDefinition } from '../../glossary/abbreviations';
 import { batchTexts } from '../../glossary/batches';
 import {
+  anySplit,
   blockOf,
   HOST_TAG,
   INLINE_TAG,
@@ -83,12 +84,17 @@ function hasPendingAncestor(node: Node, pending: ReadonlySet<Node>): boolean {
 }
 
 /**
- * Let the page run (input, rendering) before the next slice. Not setTimeout(0): browsers clamp
- * nested timeouts to 4 ms, idle time that would add up to seconds on a large page.
+ * Let the page run (input, rendering, its own timers) before the next slice: the next slice is
+ * a task at the page's own priority, queued behind what the page has already queued. Not
+ * scheduler.yield(): its continuations go before the page's tasks, so a long walk starved the
+ * page's timers for seconds (a 9.5 s gap in a 10 ms heartbeat on a million nodes). Not
+ * setTimeout(0): browsers clamp nested timeouts to 4 ms, idle time that adds up on a large page.
  */
 const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+  const scheduler = (
+    globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => Promise<void> } }
+  ).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -177,9 +183,24 @@ function splitNear(item: PreparedRun, top: number, bottom: number): [PreparedRun
   return [part(annotations.slice(0, from)), part(annotations.slice(from, to)), part(annotations.slice(to))];
 }
 
+/**
+ * Begrip's own elements (the gloss's host, the inline notes). Their content lives in shadow roots,
+ * which the page's observer never sees, so a look at the element (or a text's parent) is enough:
+ * no closest() for each of the 10,000 nodes a storm adds per frame.
+ */
 function isOurs(node: Node): boolean {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!element?.closest(`${HOST_TAG}, ${INLINE_TAG}`);
+  const name = element?.localName;
+  return name === HOST_TAG || name === INLINE_TAG;
+}
+
+/**
+ * The page changed or removed a text node that the inline reading mode split for a note: the
+ * note goes, and the node keeps what the page gave it (a framework holds it, audit F5).
+ */
+function restoreSplitsOf(record: MutationRecord): void {
+  if (record.type === 'characterData' && isSplit(record.target)) restoreSplit(record.target as Text, true);
+  for (const removed of record.removedNodes) if (isSplit(removed)) restoreSplit(removed as Text);
 }
 
 /** The block a changed node belongs to: its terms are read in the context of the whole block. */
@@ -201,6 +222,9 @@ export class Scheduler implements TermSource {
   private running = false;
   private stopped = false;
   private batchTimer: unknown = null;
+  /** Mutation records not read yet (see onMutations), and whether a batch is being read. */
+  private readonly delivered: MutationRecord[][] = [];
+  private flushing = false;
   private scrollTimer: unknown = null;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private definitions: PageDefinition[] = [];
@@ -250,6 +274,7 @@ export class Scheduler implements TermSource {
     this.stopped = true;
     this.observer.disconnect();
     this.queue.length = 0;
+    this.delivered.length = 0;
     this.pending.clear();
     this.withdrawn.clear();
     this.lazy = [];
@@ -308,34 +333,47 @@ export class Scheduler implements TermSource {
     if (!this.running) void this.drain();
   }
 
+  /**
+   * The observer's callback runs at the end of the page's own task (in a storm, its frame), so it
+   * only keeps the records: they are read in slices by flushMutations. Only a change to a node that
+   * the inline mode split is handled at once, before a framework touches that node again.
+   */
   private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        this.onAttributeChange(record);
-        continue;
-      }
-      // The page changed or removed a text node that the inline reading mode split for a note:
-      // the note goes, and the node keeps what the page gave it (a framework holds it, audit F5).
-      if (record.type === 'characterData' && isSplit(record.target))
-        restoreSplit(record.target as Text, true);
-      for (const removed of record.removedNodes) if (isSplit(removed)) restoreSplit(removed as Text);
-      const nodes = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
-      // Text or an inline element taken out changes its block's text: the block is read again.
-      // (The terms of whatever was removed go with it: their ranges collapse, see changed().)
-      if (record.type === 'childList' && [...record.removedNodes].some(isInline)) nodes.push(record.target);
-      for (const node of nodes) {
-        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
-        if (isOurs(node)) continue;
-        this.pending.add(blockRoot(node));
+    if (anySplit()) for (const record of records) restoreSplitsOf(record);
+    this.delivered.push(records);
+    this.scheduleFlush();
+  }
+
+  private readRecord(record: MutationRecord): void {
+    if (record.type === 'attributes') {
+      this.onAttributeChange(record);
+      return;
+    }
+    if (record.type === 'characterData') {
+      this.addPending(record.target);
+      return;
+    }
+    // Indexed loops, no spreads: a storm delivers 10,000 records a frame, mostly one node each.
+    const { addedNodes, removedNodes } = record;
+    for (let i = 0; i < addedNodes.length; i++) this.addPending(addedNodes[i] as Node);
+    // Text or an inline element taken out changes its block's text: the block is read again.
+    // (The terms of whatever was removed go with it: their ranges collapse, see changed().)
+    for (let i = 0; i < removedNodes.length; i++) {
+      if (isInline(removedNodes[i] as Node)) {
+        this.addPending(record.target);
+        return;
       }
     }
-    this.scheduleFlush();
+  }
+
+  private addPending(node: Node): void {
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) return;
+    if (!isOurs(node)) this.pending.add(blockRoot(node));
   }
 
   private onAttributeChange(record: MutationRecord): void {
     if (STYLE_ATTRIBUTES.includes(record.attributeName ?? '')) {
       this.restyled = true;
-      this.scheduleFlush();
       return;
     }
     const element = record.target as Element;
@@ -343,13 +381,12 @@ export class Scheduler implements TermSource {
     // Hidden or made editable: no terms in it. Revealed: annotated.
     if (element.closest(SKIP_SELECTOR) || isSkipped(element)) this.withdrawn.add(element);
     else this.pending.add(element);
-    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
-    if (this.batchTimer !== null) return;
-    if (!this.pending.size && !this.withdrawn.size && !this.restyled) return;
-    this.batchTimer = this.options.setTimeout(() => this.flushMutations(), MUTATION_BATCH_MS);
+    if (this.batchTimer !== null || this.flushing) return;
+    if (!this.delivered.length && !this.pending.size && !this.withdrawn.size && !this.restyled) return;
+    this.batchTimer = this.options.setTimeout(() => void this.flushMutations(), MUTATION_BATCH_MS);
   }
 
   /** Stop showing `items` and give back their counts (first-occurrence mode). */
@@ -360,29 +397,42 @@ export class Scheduler implements TermSource {
     }
   }
 
-  private flushMutations(): void {
+  private async flushMutations(): Promise<void> {
     this.batchTimer = null;
-    const highlights = this.highlights;
-    if (!highlights) return;
-    for (const element of this.withdrawn) this.withdraw(highlights.itemsWithin(element));
-    this.withdrawn.clear();
-    this.withdraw(highlights.changed());
-    if (this.restyled) {
-      this.restyled = false;
-      highlights.revealHidden();
+    if (!this.highlights) return;
+    this.flushing = true;
+    try {
+      // The records delivered until now, read in slices: the page keeps its frames. What arrives
+      // meanwhile is the next batch.
+      for (const records of this.delivered.splice(0))
+        if (!(await this.sliced(records, (record) => this.readRecord(record)))) return;
+      const highlights = this.highlights;
+      if (!highlights) return;
+      for (const element of this.withdrawn) this.withdraw(highlights.itemsWithin(element));
+      this.withdrawn.clear();
+      this.withdraw(highlights.changed());
+      if (this.restyled) {
+        this.restyled = false;
+        highlights.revealHidden();
+      }
+      // One batch for all the changes: one walk, one request to the background and one look at
+      // the viewport, however many nodes a frame added (audit F2: 10,000 nodes a frame, one
+      // request each, took minutes). A node inside another pending one is walked with it.
+      const pending = new Set(this.pending);
+      this.pending.clear();
+      const roots: Node[] = [];
+      const keepRoot = (node: Node) => {
+        const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+        if (!node.isConnected || !element || hasPendingAncestor(node, pending)) return;
+        if (element.closest(SKIP_SELECTOR) || isSkipped(element)) return;
+        roots.push(node);
+      };
+      if (!(await this.sliced([...pending], keepRoot))) return;
+      this.enqueue(roots);
+    } finally {
+      this.flushing = false;
+      if (!this.stopped) this.scheduleFlush();
     }
-    // One batch for all the changes: one walk, one request to the background and one look at the
-    // viewport, however many nodes a frame added (audit F2: 10,000 nodes a frame, one request each,
-    // took minutes). A node inside another pending one is walked with it.
-    const roots: Node[] = [];
-    for (const node of this.pending) {
-      const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      if (!node.isConnected || !element || hasPendingAncestor(node, this.pending)) continue;
-      if (element.closest(SKIP_SELECTOR) || isSkipped(element)) continue;
-      roots.push(node);
-    }
-    this.pending.clear();
-    this.enqueue(roots);
   }
 
   private async drain(): Promise<void> {

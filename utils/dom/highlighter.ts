@@ -147,6 +147,14 @@ const NODES_PER_STEP = 1024;
  * can give the page a turn in the middle of one huge block.
  */
 export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
+  // The common case of a page's change (<p>text</p>), without a TreeWalker: a mutation storm
+  // brings 10,000 of them a frame.
+  const only = root.firstChild;
+  if (root.nodeType === ELEMENT && only && only === root.lastChild && only.nodeType === TEXT) {
+    const value = (only as Text).data;
+    if (NOT_BLANK.test(value)) yield { nodes: [only as Text], offsets: [0], text: value };
+    return;
+  }
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: RunBuilder | null = null;
   let runBlock: Node | null = null;
@@ -197,6 +205,7 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
 }
 
 const ELEMENT = 1;
+const TEXT = 3;
 
 /**
  * A run being collected. Its text is joined once at the end: appending a million short strings
@@ -205,7 +214,9 @@ const ELEMENT = 1;
 class RunBuilder {
   private readonly nodes: Text[] = [];
   private readonly offsets: number[] = [];
-  private readonly parts: string[] = [];
+  /** Texts not yet joined; joined into `chunks` every PARTS_PER_CHUNK. */
+  private parts: string[] = [];
+  private readonly chunks: string[] = [];
   private length = 0;
 
   /** Add a text node's text, or (node null) a line break standing for a <br> or skipped element. */
@@ -216,12 +227,21 @@ class RunBuilder {
     }
     this.parts.push(text);
     this.length += text.length;
+    // A block of a million nodes: short-lived strings die young in the nursery; kept all to the
+    // end, a million of them reached the old generation and full collections paused the page.
+    if (this.parts.length === PARTS_PER_CHUNK) {
+      this.chunks.push(this.parts.join(''));
+      this.parts = [];
+    }
   }
 
   done(): TextRun {
-    return { nodes: this.nodes, offsets: this.offsets, text: this.parts.join('') };
+    this.chunks.push(this.parts.join(''));
+    return { nodes: this.nodes, offsets: this.offsets, text: this.chunks.join('') };
   }
 }
+
+const PARTS_PER_CHUNK = 1024;
 
 interface Piece {
   from: number;
@@ -239,6 +259,9 @@ const splits = new Map<Text, { added: Node[]; text: string }>();
 const ownerOf = new WeakMap<Node, Text>();
 
 /** Whether Begrip split this page node (so a change to it must take Begrip's parts away). */
+/** Whether any page node is split for an inline note now (none while the inline mode is off). */
+export const anySplit = (): boolean => splits.size > 0;
+
 export function isSplit(node: Node): boolean {
   return splits.has(node as Text);
 }

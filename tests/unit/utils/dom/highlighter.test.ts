@@ -57,6 +57,27 @@ describe('marking the page', () => {
     ]);
   });
 
+  it('reads a block of one text node the same as the walk reads it inside its parent', () => {
+    document.body.innerHTML = '<div><p>De NMI in Irak</p><p>   </p></div>';
+    const [filled, blank] = [...document.querySelectorAll('p')] as HTMLElement[];
+    const alone = [...walkRuns(filled as HTMLElement)];
+    const inParent = [...walkRuns(document.body)];
+    expect(alone).toEqual(inParent);
+    expect(alone[0]?.nodes[0]).toBe(filled?.firstChild);
+    expect([...walkRuns(blank as HTMLElement)]).toEqual([]);
+  });
+
+  it('joins the text of a block of thousands of nodes, each at its offset', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? 'NMI' : `woord${i}`));
+    document.body.innerHTML = `<p>${words.map((w) => `<span>${w}</span>`).join('<br>')}</p>`;
+    const [run] = [...walkRuns(document.body)];
+    expect(run?.text).toBe(words.join('\n'));
+    expect(run?.nodes).toHaveLength(5000);
+    run?.nodes.forEach((node, i) => {
+      expect(run.text.slice(run.offsets[i], (run.offsets[i] ?? 0) + node.data.length)).toBe(words[i]);
+    });
+  });
+
   it('marks and unmarks random documents back to the original DOM', () => {
     const words = fc.constantFrom(
       'NMI',
