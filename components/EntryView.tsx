@@ -1,5 +1,6 @@
 import type { Entry } from '../glossary/schema';
 import { formKey } from '../glossary/text';
+import { SayButton } from './SayButton';
 import { SourceList } from './SourceList';
 import { entryName, glossLanguages } from './Tooltip';
 
@@ -16,6 +17,15 @@ export interface EntryViewProps {
   labels?: { related: string; sources: string; own: string; context?: string };
   /** The headword's heading level: 2 in the popup, 3 inside a page section (the options). */
   headingLevel?: 2 | 3;
+  /**
+   * "Say it": a speaker button in each language's section that has a voice on this device, named
+   * by `labels` ("Say it in Dutch"). Omitted: no buttons.
+   */
+  speak?: {
+    languages: readonly ('nl' | 'en')[];
+    say: (text: string, lang: 'nl' | 'en') => void;
+    labels: { nl: string; en: string };
+  };
 }
 
 /**
@@ -31,6 +41,7 @@ export function EntryView({
   relatedEntry,
   labels,
   headingLevel = 2,
+  speak,
 }: EntryViewProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const sections = glossLanguages('both', uiLanguage);
@@ -52,15 +63,22 @@ export function EntryView({
         const label = <abbr title={lang === 'en' ? 'English' : 'Nederlands'}>{lang.toUpperCase()}</abbr>;
         // The language's label leads its name, or its definition where the name is the headword.
         const named = formKey(name) !== formKey(headword);
+        const sayButton = speak?.languages.includes(lang) && (
+          <SayButton entry={entry} lang={lang} label={speak.labels[lang]} say={speak.say} />
+        );
         return (
           <section key={lang} class="entry-lang" lang={lang}>
             {named && (
               <p class="entry-name">
-                {label} <strong>{name}</strong>
+                {label} <strong>{name}</strong> {sayButton}
               </p>
             )}
             <p class="entry-definition">
-              {!named && <>{label} </>}
+              {!named && (
+                <>
+                  {label} {sayButton && <>{sayButton} </>}
+                </>
+              )}
               {entry[lang].definition}
             </p>
             {entry.context.map((note, i) => (

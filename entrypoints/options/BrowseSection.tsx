@@ -4,6 +4,7 @@ import { filterEntries, type Group, groupByMission, groupByTopic, listLabel } fr
 import type { Entry } from '../../glossary/schema';
 import { categoryLabel, t, uiLanguage } from '../../utils/i18n';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
+import { useSpeak } from '../../utils/use-speech';
 
 type Mode = 'topic' | 'mission' | 'az';
 
@@ -13,6 +14,7 @@ export function BrowseSection() {
   const [mode, setMode] = useState<Mode>('topic');
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<Entry | null>(null);
+  const speech = useSpeak();
   const entryPanel = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
 
@@ -82,6 +84,7 @@ export function BrowseSection() {
             relatedEntry={(id) => byId.get(id)}
             uiLanguage={uiLanguage()}
             labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
+            speak={speech}
           />
         </div>
       )}

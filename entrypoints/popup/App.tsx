@@ -12,6 +12,7 @@ import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
 import { recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
 import { readShortcuts, type Shortcut } from '../../utils/shortcuts';
+import { useSpeak } from '../../utils/use-speech';
 import { PageAnnex } from './PageAnnex';
 import { PopupHeader, ShortcutFooter } from './PopupChrome';
 import { StartView } from './StartView';
@@ -45,6 +46,7 @@ export function App() {
   // The glossary (about 1 MB of data) loads after the popup's first frame, off its critical path:
   // the search field is usable at once, and the entries follow a few frames later.
   const [entries, setEntries] = useState<Entry[]>([]);
+  const speech = useSpeak();
   // The search index is built just after the first paint, so the field is usable at once.
   // One search index per set of entries, built when idle or at the first keystroke, whichever
   // comes first (never once per keystroke).
@@ -172,6 +174,7 @@ export function App() {
           relatedEntry={(id) => byId.get(id)}
           uiLanguage={uiLanguage()}
           labels={{ related: t('related'), sources: t('sources'), own: t('own') }}
+          speak={speech}
         />
         <p class="hint" role="status">
           {status}

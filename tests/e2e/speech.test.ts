@@ -75,4 +75,53 @@ describe('say it', () => {
     await harness.screenshot(page, 'gloss-say');
     await page.close();
   });
+
+  it('puts a speak button in the popup entry view for a language with a local voice only', async () => {
+    const popup = await harness.context.newPage();
+    // Listed before the popup's scripts ask for voices: a local Dutch voice, no English one.
+    await popup.addInitScript(() => {
+      window.spoken = [];
+      Object.defineProperty(speechSynthesis, 'getVoices', {
+        configurable: true,
+        value: () => [
+          { lang: 'nl-NL', localService: true, name: 'Test nl', voiceURI: 'test-nl', default: false },
+          { lang: 'en-GB', localService: false, name: 'Net en', voiceURI: 'net-en', default: false },
+        ],
+      });
+      speechSynthesis.speak = (utterance) => {
+        window.spoken.push([utterance.text, utterance.lang]);
+      };
+      speechSynthesis.cancel = () => {};
+    });
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?q=artikel%20100-brief`);
+    await popup.locator('.result').first().waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.locator('.entry-term').waitFor();
+    const say = popup.locator('.entry button.say');
+    await expect
+      .poll(() => say.evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))))
+      .toEqual(['Say it in Dutch']);
+    // In the Dutch section, beside the Dutch name.
+    expect(await say.evaluate((b) => b.closest('section')?.getAttribute('lang'))).toBe('nl');
+    await say.click();
+    const spoken = await popup.evaluate(() => window.spoken);
+    expect(spoken).toEqual([[expect.stringMatching(/artikel 100/i), 'nl-NL']]);
+    await harness.screenshot(popup, 'popup-entry-say');
+    await popup.close();
+  });
+
+  it('shows no speak button in the entry view where the device has no voice', async () => {
+    const popup = await harness.context.newPage();
+    await popup.addInitScript(() => {
+      Object.defineProperty(speechSynthesis, 'getVoices', { configurable: true, value: () => [] });
+    });
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?q=NMI`);
+    await popup.locator('.result').first().waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.locator('.entry-term').waitFor();
+    // voicesReady gives up after 1.5 s without voices; the view must still have no button then.
+    await popup.waitForTimeout(2000);
+    expect(await popup.locator('.entry button.say').count()).toBe(0);
+    await popup.close();
+  });
 });

@@ -50,7 +50,7 @@ export async function describeTerm(
     return definition ? { kind: 'page', acronym, expansion: definition.expansion } : null;
   }
   const info = await describeId(id, reading.alternatives ?? [], lookup, categories);
-  if (!info || info.kind !== 'entry') return info;
+  if (info?.kind !== 'entry') return info;
   return {
     ...info,
     ...(reading.text && { matched: reading.text }),
