@@ -27,6 +27,8 @@ export interface AnnexPage {
   url: string;
   /** YYYY-MM-DD. */
   date: string;
+  /** The language of the page's text, and so of the context sentences; Dutch when unknown. */
+  lang?: 'nl' | 'en';
 }
 
 export interface AnnexInput {
@@ -234,9 +236,21 @@ export function annexCsv(input: AnnexInput): string {
   );
 }
 
-/** TBX of the entries in order of appearance (the context sentences are in Markdown and CSV only). */
+/**
+ * TBX of the entries in order of appearance, each with the sentence it was met in (at term level,
+ * in the page's language) and the page as that sentence's source.
+ */
 export function annexTbx(input: AnnexInput): string {
-  return exportTbx(annexRows(input).map((row) => row.entry));
+  const rows = annexRows(input);
+  const { page } = input;
+  const source = [page.title, page.url, page.date].filter(Boolean).join(', ');
+  const contexts = new Map(
+    rows.map((row) => [row.entry.id, { sentence: row.context, lang: page.lang ?? 'nl', source }] as const),
+  );
+  return exportTbx(
+    rows.map((row) => row.entry),
+    contexts,
+  );
 }
 
 export const ANNEX_FORMATS = {

@@ -30,6 +30,8 @@ export interface PageSummary {
    * order of the document's glossary annex (glossary/annex.ts, issue 17).
    */
   order: { id: string; sentence: string }[];
+  /** The page's language when it declares Dutch or English (<html lang>): the sentences' language. */
+  lang?: 'nl' | 'en';
 }
 
 /** Popup → content script: scroll to the first occurrence of a term and open its gloss. */

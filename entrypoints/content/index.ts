@@ -193,6 +193,7 @@ export default defineContentScript({
             scheduler.pageDefinitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]),
           ),
           order: firstShown(scheduler.list() as ShownTerm[]),
+          ...pageLanguage(),
         }),
         async reveal(id) {
           const term = await scheduler.reveal(id);
@@ -247,3 +248,9 @@ export default defineContentScript({
     });
   },
 });
+
+/** The page's declared language, when it is Dutch or English ("nl-NL", "en-GB" …). */
+function pageLanguage(): Pick<PageSummary, 'lang'> {
+  const lang = document.documentElement.lang.slice(0, 2).toLowerCase();
+  return lang === 'nl' || lang === 'en' ? { lang } : {};
+}

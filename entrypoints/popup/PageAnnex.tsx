@@ -27,7 +27,7 @@ export function PageAnnex({ summary, byId, page }: PageAnnexProps) {
     entries: byId,
     pageDefined: summary.pageDefined,
     language,
-    page: { ...page, date: today() },
+    page: { ...page, date: today(), ...(summary.lang && { lang: summary.lang }) },
   });
   return (
     <AnnexExport

@@ -38,9 +38,29 @@ function formNote(form: Form): Xml {
   return Object.keys(rest).length ? { note: [`form: ${JSON.stringify(rest)}`] } : {};
 }
 
-function langSec(entry: Entry, lang: Lang): Xml {
+/**
+ * Where a term was met, for a document's glossary (glossary/annex.ts): the sentence, in the
+ * language of the document, and the document it came from.
+ */
+export interface TermContext {
+  sentence: string;
+  lang: Lang;
+  /** The document: its title, address and date. */
+  source: string;
+}
+
+/** A context sentence at term level (TBX-Basic: descrip type="context" with its source). */
+const contextOf = (context: TermContext): Xml => ({
+  descripGrp: {
+    descrip: { '@_type': 'context', '#text': context.sentence },
+    admin: { '@_type': 'source', '#text': context.source },
+  },
+});
+
+function langSec(entry: Entry, lang: Lang, metIn?: TermContext): Xml {
   const section = entry[lang];
-  const terms: Xml[] = [termSec(section.term, [['administrativeStatus', STATUS_VALUE.preferred]])];
+  const met = metIn?.lang === lang && metIn.sentence ? contextOf(metIn) : {};
+  const terms: Xml[] = [termSec(section.term, [['administrativeStatus', STATUS_VALUE.preferred]], met)];
   if (entry.acronym) terms.push(termSec(entry.acronym, [['termType', 'acronym']]));
   if (section.expansion !== undefined) {
     terms.push(
@@ -70,7 +90,7 @@ function langSec(entry: Entry, lang: Lang): Xml {
   };
 }
 
-function conceptEntry(entry: Entry): Xml {
+function conceptEntry(entry: Entry, context?: TermContext): Xml {
   const notes = [
     ...(entry.scope ? [`scope: ${JSON.stringify(entry.scope)}`] : []),
     ...entry.sources.map((source) => `source: ${JSON.stringify(source)}`),
@@ -84,11 +104,12 @@ function conceptEntry(entry: Entry): Xml {
       ref: entry.related.map((id) => ({ '@_type': 'crossReference', '@_target': id, '#text': id })),
     }),
     ...(notes.length && { note: notes }),
-    langSec: LANGS.map((lang) => langSec(entry, lang)),
+    langSec: LANGS.map((lang) => langSec(entry, lang, context)),
   };
 }
 
-export function exportTbx(entries: readonly Entry[]): string {
+/** TBX of `entries`; `contexts` (by entry id) adds where each was met, for a document's glossary. */
+export function exportTbx(entries: readonly Entry[], contexts?: ReadonlyMap<string, TermContext>): string {
   const builder = new XMLBuilder({
     ignoreAttributes: false,
     format: true,
@@ -110,7 +131,7 @@ export function exportTbx(entries: readonly Entry[]): string {
           },
         },
       },
-      text: { body: { conceptEntry: entries.map(conceptEntry) } },
+      text: { body: { conceptEntry: entries.map((entry) => conceptEntry(entry, contexts?.get(entry.id))) } },
     },
   };
   return builder.build(document);

@@ -91,6 +91,13 @@ describe('glossary annex', () => {
     const [tbxName, tbx] = await download(popup, 'tbx');
     expect(tbxName).toMatch(/^glossary-voortgangsrapportage-irak[\w-]*\.tbx$/);
     expect(tbxIds(tbx)).toEqual(order.map(tbxId));
+    // Each term with its sentence from the page (Dutch, the page's lang), the page as its source.
+    const contexts = [
+      ...tbx.matchAll(/<descrip type="context">([^<]*)<\/descrip>\s*<admin type="source">([^<]*)</g),
+    ];
+    const pageContexts = contexts.filter(([, , source]) => source?.includes(`${GOV}/voortgang`));
+    expect(pageContexts).toHaveLength(order.length);
+    expect(pageContexts.some(([, sentence]) => sentence?.includes('NAVO Missie in Irak'))).toBe(true);
 
     const [mdName, saved] = await download(popup, 'markdown');
     expect(mdName).toMatch(/^glossary-voortgangsrapportage-irak[\w-]*\.md$/);

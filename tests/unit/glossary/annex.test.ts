@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,6 +17,7 @@ import { importTbx } from '../../../glossary/formats/tbx';
 import { Matcher } from '../../../glossary/matcher';
 import type { Entry } from '../../../glossary/schema';
 
+type Xml = Record<string, unknown>;
 const byId = new Map(CURATED_ENTRIES.map((e) => [e.id, e]));
 const entry = (id: string) => byId.get(id) as Entry;
 const page = {
@@ -117,6 +119,43 @@ describe('annex', () => {
     const read = importTbx(tbx, new Set(byId.keys()));
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
     expect(read.entries.map((e) => e.id)).toEqual(['nmi', 'page-xyz', 'red-card-holder']);
+    // The entries read back as they are: the page's sentence is not taken for a context note.
+    expect(read.entries[0]?.context).toEqual(entry('nmi').context);
+  });
+
+  it('gives each TBX term the sentence it was met in, in the page language, with the page as source', () => {
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
+    });
+    const termSecsOf = (tbx: string) => {
+      const concepts = parser.parse(tbx).tbx[0].text[0].body[0].conceptEntry as Xml[];
+      return concepts.map((concept) =>
+        Object.fromEntries(
+          (concept.langSec as Xml[]).map((sec) => [sec['@_xml:lang'], (sec.termSec as Xml[])[0]]),
+        ),
+      );
+    };
+    const contextOf = (termSec: Xml | undefined) => {
+      const group = (termSec?.descripGrp as Xml[] | undefined)?.[0];
+      if (!group) return null;
+      const [descrip] = group.descrip as Xml[];
+      const [admin] = group.admin as Xml[];
+      return [descrip?.['@_type'], descrip?.['#text'], admin?.['@_type'], admin?.['#text']];
+    };
+    const dutch = termSecsOf(annexTbx(input()));
+    expect(contextOf(dutch[0]?.nl)).toEqual([
+      'context',
+      'Nederland draagt bij aan NMI.',
+      'source',
+      'Voortgangsrapportage Irak, https://www.rijksoverheid.nl/voortgang, 2025-01-31',
+    ]);
+    expect(contextOf(dutch[0]?.en)).toBeNull();
+    // Markup in a sentence is text, escaped by the writer.
+    expect(contextOf(dutch[2]?.nl)?.[1]).toBe('=De Red Card Holder, "zei" hij | ja.');
+    const english = termSecsOf(annexTbx(input({ page: { ...page, lang: 'en' } })));
+    expect(contextOf(english[0]?.en)?.[1]).toBe('Nederland draagt bij aan NMI.');
+    expect(contextOf(english[0]?.nl)).toBeNull();
   });
 
   it('names the file after the page', () => {
