@@ -27,7 +27,7 @@ beforeEach(() => {
 
 describe('the user’s own glossary', () => {
   it('saves, loads and marks entries as own', async () => {
-    expect(await saveOwnEntries([own('mijn-term')])).toEqual({ ok: true });
+    expect(await saveOwnEntries([own('mijn-term')])).toMatchObject({ ok: true });
     const loaded = await loadOwnEntries();
     expect(loaded.map((e) => [e.id, e.own])).toEqual([['mijn-term', true]]);
   });
