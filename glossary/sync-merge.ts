@@ -145,13 +145,19 @@ export interface MergeOptions {
    * without a word.
    */
   initial?: boolean;
+  /**
+   * The account's set was read whole: this computer's tombstones for ids the account never held
+   * tell no other computer anything (an entry added and deleted before it was synced), and are
+   * left out. With parts still missing, the account may hold the id in one of them.
+   */
+  complete?: boolean;
 }
 
 /** Both sets merged per id (the winning record), sorted by id, old tombstones dropped. */
 export function mergeRecords(
   local: readonly SyncRecord[],
   remote: readonly SyncRecord[],
-  { now, initial = false }: MergeOptions,
+  { now, initial = false, complete = false }: MergeOptions,
 ): SyncRecord[] {
   const merged = new Map<string, SyncRecord>();
   for (const record of remote) {
@@ -160,6 +166,7 @@ export function mergeRecords(
   }
   for (const record of local) {
     const other = merged.get(record.id);
+    if (!other && record.d && complete) continue;
     if (!other || wins(record, other)) merged.set(record.id, record);
     else if (initial && other.d && !record.d)
       merged.set(record.id, { ...record, t: Math.max(now, other.t + 1) });

@@ -131,6 +131,16 @@ describe('merging two computers’ records', () => {
     ]);
   });
 
+  it('leaves out tombstones of entries the account never held, once it was read whole', () => {
+    const local = [dead('nooit-gesynct', NOW), dead('bekend', NOW)];
+    const remote = [live('bekend', NOW - 10)];
+    expect(mergeRecords(local, remote, { now: NOW, complete: true })).toEqual([dead('bekend', NOW)]);
+    expect(mergeRecords(local, remote, { now: NOW })).toEqual([
+      dead('bekend', NOW),
+      dead('nooit-gesynct', NOW),
+    ]);
+  });
+
   it('compares record sets by content, in any order', () => {
     const set = [live('a', NOW), dead('b', NOW)];
     expect(sameRecords(set, [...set].reverse())).toBe(true);

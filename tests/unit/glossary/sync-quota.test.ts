@@ -72,6 +72,9 @@ describe('the write rate', () => {
 
   it('tells a full sync area from writing too often', () => {
     for (const message of [
+      'Resource::kQuotaBytesPerItem quota exceeded',
+      'Resource::kQuotaBytes quota exceeded',
+      'Resource::kMaxItems quota exceeded',
       'QUOTA_BYTES quota exceeded',
       'QUOTA_BYTES_PER_ITEM quota exceeded',
       'MAX_ITEMS quota exceeded',
@@ -79,8 +82,13 @@ describe('the write rate', () => {
     ]) {
       expect([isSizeQuotaError(message), isRateQuotaError(message)]).toEqual([true, false]);
     }
-    const rate = 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.';
-    expect([isSizeQuotaError(rate), isRateQuotaError(rate)]).toEqual([false, true]);
+    for (const rate of [
+      'Resource::kMaxWriteOperationsPerMinute quota exceeded',
+      'Resource::kMaxWriteOperationsPerHour quota exceeded',
+      'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.',
+    ]) {
+      expect([isSizeQuotaError(rate), isRateQuotaError(rate)]).toEqual([false, true]);
+    }
     expect(isSizeQuotaError('Network error')).toBe(false);
   });
 });
