@@ -151,7 +151,9 @@ describe('Chromium', () => {
     expect(await toggle.isChecked()).toBe(false);
     expect(await stateLine()).toBe('Off: your own entries stay on this computer.');
     expect(await seriousViolations(options, '.own-sync')).toEqual([]);
-    await toggle.click();
+    // By keyboard: the switch is a native checkbox.
+    await toggle.focus();
+    await options.keyboard.press('Space');
     await expect.poll(stateLine).toMatch(/^Synced just now · 3 entries · \d+ kB of 100 kB$/);
     expect(await toggle.isChecked()).toBe(true);
     expect(await panel().getByRole('status').textContent()).toBe('Sync is on.');
