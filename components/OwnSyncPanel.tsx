@@ -126,7 +126,7 @@ function stateLine({ status, language, now, quotaBytes, label, labelCount }: Own
     case 'newer-format':
       return label('ownSyncNewerFormat');
     case 'error':
-      return label('ownSyncError', status.message);
+      return status.rate ? label('ownSyncRateLimited') : label('ownSyncError', status.message);
     case 'too-big':
       return '';
   }

@@ -47,7 +47,8 @@ export type OwnSyncStatus =
     }
   /** The account holds entries in a newer format (a newer Begrip wrote them): left alone. */
   | { state: 'newer-format'; at: number }
-  | { state: 'error'; at: number; message: string };
+  /** `rate`: the browser took no more writes for a while (Chrome: 120 a minute, 1,800 an hour). */
+  | { state: 'error'; at: number; message: string; rate?: boolean };
 
 export const ownSyncStatusItem = storage.defineItem<OwnSyncStatus>('local:ownSyncStatus', {
   fallback: { state: 'off' },

@@ -155,7 +155,7 @@ export class OwnEntriesSync {
     if (options.why === 'remote' && previous.state !== 'synced') return previous;
     const initial = options.initial ?? previous.state !== 'synced';
     try {
-      return await withOwnEntriesLock(() => this.merge(initial, previous));
+      return await withOwnEntriesLock(() => this.merge(initial, previous, options.enabling ?? false));
     } catch (error) {
       return this.setStatus({
         state: 'error',
@@ -165,7 +165,7 @@ export class OwnEntriesSync {
     }
   }
 
-  private async merge(initial: boolean, previous: OwnSyncStatus): Promise<OwnSyncStatus> {
+  private async merge(initial: boolean, previous: OwnSyncStatus, enabling: boolean): Promise<OwnSyncStatus> {
     const now = Date.now();
     const [current, storedMeta, area] = await Promise.all([
       loadOwnEntries(),
@@ -197,7 +197,7 @@ export class OwnEntriesSync {
       const outcome = await publishRecords(merged, area, now, this.writes);
       if (!outcome.ok) {
         await saveMeta();
-        return this.failed(outcome, previous);
+        return this.failed(outcome, previous, enabling);
       }
       revision = outcome.revision;
     }
@@ -236,11 +236,17 @@ export class OwnEntriesSync {
   private failed(
     outcome: Exclude<PublishOutcome, { ok: true }>,
     previous: OwnSyncStatus,
+    enabling: boolean,
   ): Promise<OwnSyncStatus> {
     const at = Date.now();
     if (outcome.kind === 'later') {
-      this.schedule(outcome.delay, 'local');
-      return Promise.resolve(previous);
+      // Syncing goes on by itself once the browser takes writes again; turning it on has to be
+      // asked again (the switch stays off until something was synced).
+      if (!enabling) {
+        this.schedule(outcome.delay, 'local');
+        return Promise.resolve(previous);
+      }
+      return this.setStatus({ state: 'error', at, message: 'write rate', rate: true });
     }
     if (outcome.kind === 'error') return this.setStatus({ state: 'error', at, message: outcome.message });
     return this.setStatus({

@@ -89,6 +89,14 @@ describe('OwnSyncPanel', () => {
     expect(container.querySelector('.own-sync-state')).toBeNull();
   });
 
+  it('says when the browser took no more writes, or what it refused', () => {
+    const rate = panel({ status: { state: 'error', at: NOW, message: 'write rate', rate: true } });
+    expect(rate.container.querySelector('.own-sync-state')?.textContent).toBe('ownSyncRateLimited');
+    cleanup();
+    const other = panel({ status: { state: 'error', at: NOW, message: 'IO error' } });
+    expect(other.container.querySelector('.own-sync-state')?.textContent).toBe('ownSyncError:IO error');
+  });
+
   it('says so when the items run out instead', () => {
     const { getByRole } = panel({
       status: {

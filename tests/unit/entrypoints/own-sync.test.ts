@@ -128,6 +128,19 @@ describe('turning own-entry sync on', () => {
   });
 });
 
+describe('the browser’s write limits', () => {
+  it('leave the switch off, with a message, when they refuse turning it on', async () => {
+    await saveOwnEntries([entry('een')]);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(
+      new Error('Resource::kMaxWriteOperationsPerMinute quota exceeded'),
+    );
+    const status = await sync.handle({ type: 'begrip:own-sync', action: 'enable' });
+    expect(status).toMatchObject({ state: 'error', rate: true });
+    expect(await ownSyncSetting.getValue()).toBe(false);
+    expect(await localIds()).toEqual(['een']);
+  });
+});
+
 describe('while syncing', () => {
   beforeEach(async () => {
     await saveOwnEntries([entry('een'), entry('twee')]);
