@@ -23,16 +23,19 @@ export interface SwitchProps {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  /** The id of text that explains the switch (read with it). */
+  describedBy?: string;
 }
 
 /** An on/off switch: a native checkbox with role="switch", drawn as a track and a thumb (ui.css). */
-export function Switch({ label, checked, onChange }: SwitchProps) {
+export function Switch({ label, checked, onChange, describedBy }: SwitchProps) {
   return (
     <label class="switch">
       <input
         type="checkbox"
         role="switch"
         aria-checked={checked}
+        aria-describedby={describedBy}
         checked={checked}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />

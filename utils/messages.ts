@@ -246,3 +246,21 @@ export function isDescribeRequest(value: unknown): value is DescribeRequest {
 export function isGlossViewRequest(value: unknown): value is GlossViewRequest {
   return isObject(value) && value.type === 'begrip:gloss-view';
 }
+
+/**
+ * Options page → background: turn syncing own entries on or off, or remove the synced copy from
+ * the browser account. The background does the work (it also takes changes from other computers
+ * while no page is open) and answers with the sync status (utils/own-sync.ts).
+ */
+export interface OwnSyncRequest {
+  type: 'begrip:own-sync';
+  action: 'enable' | 'disable' | 'remove-synced';
+}
+
+export function isOwnSyncRequest(value: unknown): value is OwnSyncRequest {
+  return (
+    isObject(value) &&
+    value.type === 'begrip:own-sync' &&
+    (value.action === 'enable' || value.action === 'disable' || value.action === 'remove-synced')
+  );
+}

@@ -9,12 +9,14 @@ import {
   isDescribeRequest,
   isGlossViewRequest,
   isInlineNotesRequest,
+  isOwnSyncRequest,
   isPageTermsMessage,
 } from '../../utils/messages';
 import { uiLanguageSetting, userSitesSetting } from '../../utils/settings';
 import { matchPatternsFor } from '../../utils/sites';
 import { listenForStepCommands } from './commands';
 import { GlossaryService } from './glossary-service';
+import { OwnEntriesSync } from './own-sync';
 import { trackToolbarIcon } from './toolbar-icon';
 
 const LOOKUP_MENU = 'begrip-lookup';
@@ -65,7 +67,7 @@ async function injectGlossView(tabId: number, frameId: number): Promise<GlossVie
   };
 }
 
-/** Badge with the number of distinct terms on the page, "Look up … in Begrip", user sites. */
+/** Badge with the number of distinct terms on the page, "Look up … in Begrip", user sites, own-entry sync. */
 export default defineBackground(() => {
   // MV2 (Firefox) calls it browserAction.
   const action = browser.action ?? browser.browserAction;
@@ -73,7 +75,12 @@ export default defineBackground(() => {
 
   listenForStepCommands();
   const glossary = new GlossaryService();
+  const ownSync = new OwnEntriesSync();
+  ownSync.listen();
+  // Only Begrip's own pages (the options page) switch syncing; a content script has no say in it.
+  const fromOwnPage = (url: string | undefined) => url?.startsWith(browser.runtime.getURL('/')) ?? false;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isOwnSyncRequest(message) && fromOwnPage(sender.url)) return ownSync.handle(message);
     if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
     if (isDescribeRequest(message)) return glossary.describe(message.id, message.also);
     if (isInlineNotesRequest(message)) return glossary.inlineNotes(message.ids, message.language);

@@ -10,9 +10,10 @@ import {
   importPlan,
   loadOwnEntries,
   ownEntriesItem,
-  saveOwnEntries,
+  updateOwnEntries,
   upsert,
 } from '../../utils/own-glossary';
+import { OwnSyncControl } from './OwnSyncControl';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CURATED_IDS = CURATED_ENTRIES.map((entry) => entry.id);
@@ -44,10 +45,11 @@ export function OwnGlossarySection() {
     (ImportPlan & { fileName: string; incoming: Entry[]; notes: ImportNote[] }) | null
   >(null);
   const knownIds = () => new Set([...CURATED_IDS, ...entries.map((e) => e.id)]);
-  const save = async (next: Entry[], success: string): Promise<string[]> => {
-    const result = await saveOwnEntries(next);
+  // Each change applies to the list as stored now: entries from another computer may have arrived.
+  const save = async (change: (current: Entry[]) => Entry[], success: string): Promise<string[]> => {
+    const result = await updateOwnEntries(change);
     if (!result.ok) return result.errors;
-    setEntries(next);
+    setEntries(result.entries);
     setStatus(success);
     setErrors([]);
     return [];
@@ -77,9 +79,10 @@ export function OwnGlossarySection() {
   };
   const confirmImport = async () => {
     if (!preview) return;
+    const { incoming } = preview;
     const problems = await save(
-      upsert(entries, preview.incoming),
-      t('ownImported', String(preview.incoming.length)),
+      (current) => upsert(current, incoming),
+      t('ownImported', String(incoming.length)),
     );
     setPreview(null);
     if (problems.length) setErrors(problems);
@@ -108,12 +111,7 @@ export function OwnGlossarySection() {
             <button
               type="button"
               class="button danger"
-              onClick={() =>
-                void save(
-                  entries.filter((e) => e.id !== entry.id),
-                  t('ownSaved'),
-                )
-              }
+              onClick={() => void save((current) => current.filter((e) => e.id !== entry.id), t('ownSaved'))}
             >
               {t('ownDelete')}
             </button>
@@ -140,7 +138,7 @@ export function OwnGlossarySection() {
           categoryLabel={categoryLabel}
           onCancel={() => setEditing(null)}
           onSave={async (entry) => {
-            const problems = await save(upsert(entries, [entry]), t('ownSaved'));
+            const problems = await save((current) => upsert(current, [entry]), t('ownSaved'));
             if (problems.length === 0) setEditing(null);
             return problems;
           }}
@@ -187,6 +185,7 @@ export function OwnGlossarySection() {
           </ul>
         </div>
       )}
+      <OwnSyncControl />
     </section>
   );
 }

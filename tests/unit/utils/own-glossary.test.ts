@@ -6,6 +6,7 @@ import {
   loadOwnEntries,
   ownEntriesItem,
   saveOwnEntries,
+  updateOwnEntries,
   upsert,
 } from '../../../utils/own-glossary';
 
@@ -27,7 +28,7 @@ beforeEach(() => {
 
 describe('the user’s own glossary', () => {
   it('saves, loads and marks entries as own', async () => {
-    expect(await saveOwnEntries([own('mijn-term')])).toEqual({ ok: true });
+    expect(await saveOwnEntries([own('mijn-term')])).toMatchObject({ ok: true });
     const loaded = await loadOwnEntries();
     expect(loaded.map((e) => [e.id, e.own])).toEqual([['mijn-term', true]]);
   });
@@ -58,6 +59,15 @@ describe('the user’s own glossary', () => {
       ownEntriesItem.setValue = original;
     }
     expect((await loadOwnEntries()).map((e) => e.id)).toEqual(['eerste']);
+  });
+
+  it('applies changes made at the same time one after the other, each to the list as it is then', async () => {
+    await saveOwnEntries([own('a')]);
+    await Promise.all([
+      updateOwnEntries((list) => [...list, own('b')]),
+      updateOwnEntries((list) => [...list, own('c')]),
+    ]);
+    expect((await loadOwnEntries()).map((e) => e.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('leaves out stored entries that no longer pass the schema', async () => {
