@@ -184,8 +184,12 @@ export function daysAgo(day: string, now: Date): number {
   return Math.round((today - then) / 86_400_000);
 }
 
-/** The term in English or Dutch beside a looked-up one (an acronym's expansion, else the term). */
+/**
+ * The entry's name in English or Dutch, beside a looked-up term: its term in that language, for an
+ * acronym its full name ("Chief of Defence" for CDS, whose expansion spells out the Dutch letters
+ * even in English); the expansion only where the term is the bare acronym.
+ */
 export function equivalentOf(entry: Entry, language: 'en' | 'nl'): string {
-  const section = entry[language];
-  return entry.acronym ? (section.expansion ?? section.term) : section.term;
+  const { term, expansion } = entry[language];
+  return term === entry.acronym && expansion ? expansion : term;
 }

@@ -6,15 +6,18 @@ import { lookupPath, readerPath } from '../../utils/lookup';
 import {
   type GlossViewResponse,
   isAnnotateRequest,
+  isClearHistoryRequest,
   isDescribeRequest,
   isGlossViewRequest,
   isInlineNotesRequest,
+  isLookedUpMessage,
   isPageTermsMessage,
 } from '../../utils/messages';
 import { uiLanguageSetting, userSitesSetting } from '../../utils/settings';
 import { matchPatternsFor } from '../../utils/sites';
 import { listenForStepCommands } from './commands';
 import { GlossaryService } from './glossary-service';
+import { HistoryRecorder } from './history-recorder';
 import { trackToolbarIcon } from './toolbar-icon';
 
 const LOOKUP_MENU = 'begrip-lookup';
@@ -73,12 +76,17 @@ export default defineBackground(() => {
 
   listenForStepCommands();
   const glossary = new GlossaryService();
+  const history = new HistoryRecorder((id) => glossary.entry(id));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
     if (isDescribeRequest(message)) return glossary.describe(message.id, message.also);
     if (isInlineNotesRequest(message)) return glossary.inlineNotes(message.ids, message.language);
     if (isGlossViewRequest(message) && sender.tab?.id !== undefined)
       return injectGlossView(sender.tab.id, sender.frameId ?? 0);
+    if (isLookedUpMessage(message)) return history.record(message, sender).then(() => true);
+    // Only Begrip's own pages may clear it: a content script has no business there.
+    if (isClearHistoryRequest(message) && sender.url?.startsWith(browser.runtime.getURL('/')))
+      return history.clear().then(() => true);
     return undefined;
   });
 
@@ -105,14 +113,14 @@ export default defineBackground(() => {
     });
   });
 
-  browser.contextMenus.onClicked.addListener((info) => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === READER_MENU && info.linkUrl) {
       void browser.tabs.create({ url: browser.runtime.getURL(readerPath(info.linkUrl)) });
       return;
     }
     if (info.menuItemId !== LOOKUP_MENU || !info.selectionText) return;
     void browser.windows.create({
-      url: browser.runtime.getURL(lookupPath(info.selectionText)),
+      url: browser.runtime.getURL(lookupPath(info.selectionText, tab?.id)),
       type: 'popup',
       width: 420,
       height: 620,

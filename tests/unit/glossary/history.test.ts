@@ -161,10 +161,17 @@ describe('days', () => {
 });
 
 describe('equivalentOf', () => {
-  it('gives an acronym’s expansion, else the term, in the language asked', () => {
+  it('gives the entry’s name in the language asked, an acronym’s full name', () => {
     expect(equivalentOf(byId.get('nmi') as Entry, 'en')).toBe('NATO Mission Iraq');
     expect(equivalentOf(byId.get('nmi') as Entry, 'nl')).toBe('NAVO-missie in Irak');
+    // CDS spells out Dutch letters in both sections; its English name is another.
+    expect(equivalentOf(byId.get('cds') as Entry, 'en')).toBe('Chief of Defence');
     expect(equivalentOf(byId.get('artikel-100-brief') as Entry, 'en')).toBe('Article 100 letter');
+  });
+  it('is never the bare acronym where an expansion says more', () => {
+    const nmi = byId.get('nmi') as Entry;
+    const bare = { ...nmi, en: { ...nmi.en, term: 'NMI', expansion: 'NATO Mission Iraq' } };
+    expect(equivalentOf(bare, 'en')).toBe('NATO Mission Iraq');
   });
 });
 
