@@ -201,25 +201,23 @@ export function App() {
       <PopupHeader />
       <div class="tabs-bar">
         <div class="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'search'}
-            onClick={() => setView('search')}
-          >
-            {t('tabSearch')}
-          </button>
-          <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
-            {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'history'}
-            onClick={() => setView('history')}
-          >
-            {t('tabHistory')}
-          </button>
+          {(
+            [
+              ['search', t('tabSearch')],
+              ['page', summary ? `${t('tabOnPage')} (${pageTerms.length})` : t('tabOnPage')],
+              ['history', t('tabHistory')],
+            ] as const
+          ).map(([name, label]) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={view === name}
+              onClick={() => setView(name)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </div>
       {tab && isPdfUrl(tab.url) && (

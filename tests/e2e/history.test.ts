@@ -142,11 +142,12 @@ describe('what the history keeps', () => {
     expect(await stored()).toEqual([]);
 
     const { x, y } = await termPoint(page, 'NMI');
+    const pointed = Date.now();
     await page.mouse.move(x, y);
     await expect.poll(() => isOpen(page)).toBe(true);
-    await page.waitForTimeout(500);
-    expect(await stored()).toEqual([]);
     await expect.poll(stored, { timeout: 3_000 }).toHaveLength(1);
+    // Kept no sooner than the gloss's opening delay (300 ms) and a second open after the pointing.
+    expect(Date.parse((await stored())[0]?.at ?? '') - pointed).toBeGreaterThanOrEqual(1_250);
     expect((await stored())[0]).toMatchObject({
       entryId: 'nmi',
       term: 'NMI',
@@ -175,7 +176,7 @@ describe('what the history keeps', () => {
     const page = await openPage('/voortgang');
     const { x, y } = await termPoint(page, 'artikel 100-brief');
     await page.mouse.click(x, y);
-    await expect.poll(stored, { timeout: 2_000 }).toHaveLength(1);
+    await expect.poll(stored, { timeout: 5_000 }).toHaveLength(1);
     expect((await stored())[0]).toMatchObject({ entryId: 'artikel-100-brief', how: 'tap', title: TITLE });
 
     const popup = await harness.openPopupBehind(page);
@@ -420,6 +421,9 @@ describe('the options’ History section', () => {
     expect(await seriousViolations(options, '#history')).toEqual([]);
     await section.getByRole('button', { name: 'Clear history' }).click();
     await harness.screenshot(options, 'options-history');
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(options, '#history')).toEqual([]);
+    await harness.screenshot(options, 'options-history-dark');
     await section.getByRole('button', { name: 'Clear', exact: true }).click();
     await section.getByText('0 lookups kept').waitFor();
     expect(await stored()).toEqual([]);
