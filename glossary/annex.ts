@@ -113,8 +113,9 @@ export function firstOccurrences(
   return found;
 }
 
-/** A definition's first sentence (the short definition an annex wants). */
-const short = (definition: string) => sentenceAround(definition, 0, 0, 300).replace(/^…/, '');
+/** A definition's first sentence (the short definition an annex or the history's export wants). */
+export const shortDefinition = (definition: string) =>
+  sentenceAround(definition, 0, 0, 300).replace(/^…/, '');
 
 function sourceText(source: Source): string {
   const name = source.kamerstuk
@@ -174,8 +175,8 @@ export function annexRows({
       entry,
       term: entry.acronym ?? entry.nl.term,
       expansion: expansionOf(entry, language),
-      definitionEn: language === 'nl' ? '' : short(entry.en.definition),
-      definitionNl: language === 'en' ? '' : short(entry.nl.definition),
+      definitionEn: language === 'nl' ? '' : shortDefinition(entry.en.definition),
+      definitionNl: language === 'en' ? '' : shortDefinition(entry.nl.definition),
       context: sentence,
       sources: entry.sources.map(sourceText).join('; '),
     });

@@ -1,7 +1,6 @@
 /**
  * Browser glue for the document's glossary annex (glossary/annex.ts, issue 17), shared by the
- * popup and the reader: the file is saved from the extension page itself (Blob, object URL and a
- * clicked <a download>), so no `downloads` permission is needed.
+ * popup and the reader, and the download every export of Begrip's pages uses.
  */
 
 import type { AnnexExportLabels } from '../components/AnnexExport';
@@ -12,14 +11,18 @@ import {
   annexFileName,
   annexMarkdown,
 } from '../glossary/annex';
+import { localDate } from '../glossary/history';
 import { t } from './i18n';
 
-export function downloadAnnex(input: AnnexInput, format: AnnexFormat): void {
-  const { type, write } = ANNEX_FORMATS[format];
-  const url = URL.createObjectURL(new Blob([write(input)], { type: `${type};charset=utf-8` }));
+/**
+ * Save `text` as a file named `name`, from the extension page itself: a Blob, its object URL and
+ * a clicked <a download>, so no `downloads` permission is needed.
+ */
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = annexFileName(input.page, format);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
@@ -27,15 +30,17 @@ export function downloadAnnex(input: AnnexInput, format: AnnexFormat): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+export function downloadAnnex(input: AnnexInput, format: AnnexFormat): void {
+  const { type, write } = ANNEX_FORMATS[format];
+  downloadText(annexFileName(input.page, format), write(input), type);
+}
+
 export function copyAnnex(input: AnnexInput): Promise<void> {
   return navigator.clipboard.writeText(annexMarkdown(input));
 }
 
 /** Today as YYYY-MM-DD, in local time. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export const today = (now = new Date()): string => localDate(now);
 
 export function annexLabels(): AnnexExportLabels {
   return {

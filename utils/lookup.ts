@@ -1,10 +1,13 @@
 /** Longest query the context menu passes on: a selection is a term, not a paragraph. */
 export const MAX_LOOKUP_LENGTH = 80;
 
-/** The popup page searching for `selection` (whitespace collapsed, trimmed, shortened). */
-export function lookupPath(selection: string): `/popup.html?q=${string}` {
+/**
+ * The popup page searching for `selection` (whitespace collapsed, trimmed, shortened); `tabId`:
+ * the tab it was selected in, the page a lookup from that search is recorded with.
+ */
+export function lookupPath(selection: string, tabId?: number): `/popup.html?q=${string}` {
   const query = selection.replace(/\s+/g, ' ').trim().slice(0, MAX_LOOKUP_LENGTH);
-  return `/popup.html?q=${encodeURIComponent(query)}`;
+  return `/popup.html?q=${encodeURIComponent(query)}${tabId === undefined ? '' : `&tab=${tabId}`}`;
 }
 
 /** The reader page for a document at `url` (https only; anything else opens the empty reader). */

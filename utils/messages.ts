@@ -1,6 +1,7 @@
 import type { TooltipLabels } from '../components/Tooltip';
 import type { PageDefinition } from '../glossary/abbreviations';
 import type { Sense } from '../glossary/context';
+import { LOOKUP_WAYS, type LookupWay } from '../glossary/history';
 import type { EntryInfo } from './dom/describe';
 
 /**
@@ -263,4 +264,46 @@ export function isOwnSyncRequest(value: unknown): value is OwnSyncRequest {
     value.type === 'begrip:own-sync' &&
     (value.action === 'enable' || value.action === 'disable' || value.action === 'remove-synced')
   );
+}
+
+/**
+ * A term was looked up, for the history (glossary/history.ts). From a content script (hover, tap,
+ * keyboard) the background takes the page's title and address from the sender's tab, never from
+ * the message. Begrip's own pages add where: the popup the tab it describes (`tabId`, read by the
+ * background), the reader the document it shows (`page`).
+ */
+export interface LookedUpMessage {
+  type: 'begrip:looked-up';
+  id: string;
+  how: LookupWay;
+  /** The term as the reader saw it; '' for the entry's own term. */
+  term: string;
+  tabId?: number;
+  page?: { title: string; url: string };
+}
+
+/** Popup or options → background: forget every lookup (the background is the history's one writer). */
+export interface ClearHistoryRequest {
+  type: 'begrip:clear-history';
+}
+
+const isShortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
+
+export function isLookedUpMessage(value: unknown): value is LookedUpMessage {
+  return (
+    isObject(value) &&
+    value.type === 'begrip:looked-up' &&
+    typeof value.id === 'string' &&
+    value.id.length > 0 &&
+    value.id.length < 100 &&
+    LOOKUP_WAYS.includes(value.how as LookupWay) &&
+    isShortText(value.term, 1_000) &&
+    (value.tabId === undefined || Number.isInteger(value.tabId)) &&
+    (value.page === undefined ||
+      (isObject(value.page) && isShortText(value.page.title, 1_000) && isShortText(value.page.url, 4_096)))
+  );
+}
+
+export function isClearHistoryRequest(value: unknown): value is ClearHistoryRequest {
+  return isObject(value) && value.type === 'begrip:clear-history';
 }

@@ -31,6 +31,7 @@ const VALID: Record<Key, (value: unknown) => boolean> = {
   disabledSites: isStringList,
   userSites: isStringList,
   inlineSites: isStringList,
+  historyEnabled: (value) => typeof value === 'boolean',
 };
 const KEYS = Object.keys(SYNC_FALLBACKS) as Key[];
 

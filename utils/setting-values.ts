@@ -23,6 +23,8 @@ export const SYNC_FALLBACKS = {
   userSites: [] as string[],
   /** Sites where the inline reading mode writes explanations into the text (utils/dom/inline-notes.ts). */
   inlineSites: [] as string[],
+  /** Whether the background keeps the history of lookups (utils/history.ts); the history itself is local. */
+  historyEnabled: true as boolean,
 };
 
 /** The user's own glossary entries, in `storage.local`. */

@@ -34,6 +34,12 @@ export const userSitesSetting = syncItem('userSites');
 /** Sites where the inline reading mode is on ("NMI (NATO Mission Iraq)" in the text itself). */
 export const inlineSitesSetting = syncItem('inlineSites');
 
+/**
+ * Whether the terms the reader looks up are kept (the history itself is device-local,
+ * utils/history.ts); a preference, so it follows the reader's other choices across browsers.
+ */
+export const historyEnabledSetting = syncItem('historyEnabled');
+
 /** Ids of entries opened in the popup, most recent first (device-local). */
 export const recentEntriesSetting = storage.defineItem<string[]>('local:recentEntries', {
   fallback: [],

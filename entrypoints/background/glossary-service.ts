@@ -81,6 +81,11 @@ export class GlossaryService {
     return { ...packTerms(texts.map((text) => used.annotate(text))), pageDefinitions: [...used.definitions] };
   }
 
+  /** The entry with this id, curated or own. */
+  async entry(id: string): Promise<Entry | undefined> {
+    return (await this.compile()).byId.get(id);
+  }
+
   async describe(id: string, also: readonly string[] = []): Promise<DescribeResponse | null> {
     return entryInfo((await this.compile()).byId, id, also);
   }

@@ -6,9 +6,11 @@ import { lookupPath, readerPath } from '../../utils/lookup';
 import {
   type GlossViewResponse,
   isAnnotateRequest,
+  isClearHistoryRequest,
   isDescribeRequest,
   isGlossViewRequest,
   isInlineNotesRequest,
+  isLookedUpMessage,
   isOwnSyncRequest,
   isPageTermsMessage,
 } from '../../utils/messages';
@@ -16,6 +18,7 @@ import { uiLanguageSetting, userSitesSetting } from '../../utils/settings';
 import { matchPatternsFor } from '../../utils/sites';
 import { listenForStepCommands } from './commands';
 import { GlossaryService } from './glossary-service';
+import { HistoryRecorder } from './history-recorder';
 import { OwnEntriesSync } from './own-sync';
 import { trackToolbarIcon } from './toolbar-icon';
 
@@ -77,8 +80,9 @@ export default defineBackground(() => {
   const glossary = new GlossaryService();
   const ownSync = new OwnEntriesSync();
   ownSync.listen();
-  // Only Begrip's own pages (the options page) switch syncing; a content script has no say in it.
+  // Only Begrip's own pages switch syncing or clear the history; a content script has no say there.
   const fromOwnPage = (url: string | undefined) => url?.startsWith(browser.runtime.getURL('/')) ?? false;
+  const history = new HistoryRecorder((id) => glossary.entry(id));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isOwnSyncRequest(message) && fromOwnPage(sender.url)) return ownSync.handle(message);
     if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
@@ -86,6 +90,8 @@ export default defineBackground(() => {
     if (isInlineNotesRequest(message)) return glossary.inlineNotes(message.ids, message.language);
     if (isGlossViewRequest(message) && sender.tab?.id !== undefined)
       return injectGlossView(sender.tab.id, sender.frameId ?? 0);
+    if (isLookedUpMessage(message)) return history.record(message, sender).then(() => true);
+    if (isClearHistoryRequest(message) && fromOwnPage(sender.url)) return history.clear().then(() => true);
     return undefined;
   });
 
@@ -112,14 +118,14 @@ export default defineBackground(() => {
     });
   });
 
-  browser.contextMenus.onClicked.addListener((info) => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === READER_MENU && info.linkUrl) {
       void browser.tabs.create({ url: browser.runtime.getURL(readerPath(info.linkUrl)) });
       return;
     }
     if (info.menuItemId !== LOOKUP_MENU || !info.selectionText) return;
     void browser.windows.create({
-      url: browser.runtime.getURL(lookupPath(info.selectionText)),
+      url: browser.runtime.getURL(lookupPath(info.selectionText, tab?.id)),
       type: 'popup',
       width: 420,
       height: 620,

@@ -27,6 +27,7 @@ import {
   isPageSummaryRequest,
   isRevealRequest,
   isStepRequest,
+  type LookedUpMessage,
   type PageSummary,
   type PageTermsMessage,
 } from '../../utils/messages';
@@ -176,6 +177,12 @@ export default defineContentScript({
           uiLanguage,
           view: module.view,
           labels,
+          // The background adds the page's title and address from the tab, and keeps it if the
+          // history is on (utils/history.ts).
+          onLookup: ({ id, text, gesture }) => {
+            const message: LookedUpMessage = { type: 'begrip:looked-up', id, how: gesture, term: text };
+            browser.runtime.sendMessage(message).catch(() => {});
+          },
           signal: abort.signal,
         });
       };

@@ -47,7 +47,7 @@ export class LazyGloss {
       if (!term) return;
       // A first tap on a term inside a link explains it; the next one follows the link.
       if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault();
-      this.withGloss((gloss) => gloss.show(term));
+      this.withGloss((gloss) => gloss.show(term, false, 'tap'));
     });
   }
 

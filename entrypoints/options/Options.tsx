@@ -10,6 +10,7 @@ import {
 } from '../../utils/settings';
 import { AboutSection } from './AboutSection';
 import { BrowseSection } from './BrowseSection';
+import { HistorySection } from './HistorySection';
 import { KeyboardSection } from './KeyboardSection';
 import { OwnGlossarySection } from './OwnGlossarySection';
 import { SitesSection } from './SitesSection';
@@ -20,6 +21,7 @@ const SECTIONS = [
   ['sites', 'sitesTitle'],
   ['display', 'displayTitle'],
   ['own', 'navOwn'],
+  ['history', 'navHistory'],
   ['browse', 'navBrowse'],
   ['keyboard', 'navKeyboard'],
   ['about', 'navAbout'],
@@ -80,6 +82,7 @@ export function Options() {
             </p>
           </section>
           <OwnGlossarySection />
+          <HistorySection />
           <BrowseSection />
           <KeyboardSection />
           <AboutSection />

@@ -4,6 +4,7 @@ import { OwnEntryForm } from '../../components/OwnEntryForm';
 import { CURATED_ENTRIES } from '../../glossary/data';
 import { detectFormat, exportGlossary, FORMATS, type Format, importGlossary } from '../../glossary/formats';
 import { type Entry, formatIssue, type ImportNote } from '../../glossary/schema';
+import { downloadText } from '../../utils/annex-export';
 import { categoryLabel, t } from '../../utils/i18n';
 import {
   type ImportPlan,
@@ -17,15 +18,6 @@ import { OwnSyncControl } from './OwnSyncControl';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CURATED_IDS = CURATED_ENTRIES.map((entry) => entry.id);
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The user's own entries: add, edit, delete, import (all or nothing) and export. */
 export function OwnGlossarySection() {
@@ -93,7 +85,7 @@ export function OwnGlossarySection() {
       csv: 'text/csv',
       json: 'application/json',
     };
-    download(`begrip-own.${format}`, exportGlossary(entries, format), types[format]);
+    downloadText(`begrip-own.${format}`, exportGlossary(entries, format), types[format]);
   };
 
   return (

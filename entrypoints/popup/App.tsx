@@ -7,16 +7,26 @@ import { PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { byListLabel, groupByMission, groupByTopic } from '../../glossary/browse';
 import type { Category, Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
+import { recordFromPage } from '../../utils/history';
 import { categoryLabel, setUiLanguage, t, uiLanguage } from '../../utils/i18n';
 import { isPdfUrl, readerPath } from '../../utils/lookup';
 import type { PageSummary } from '../../utils/messages';
 import { recentEntriesSetting, uiLanguageSetting } from '../../utils/settings';
 import { readShortcuts, type Shortcut } from '../../utils/shortcuts';
 import { useSpeak } from '../../utils/use-speech';
+import { HistoryTab } from './HistoryTab';
 import { PageAnnex } from './PageAnnex';
 import { PopupHeader, ShortcutFooter } from './PopupChrome';
 import { StartView } from './StartView';
-import { activeTab, pageSummary, requestSite, revealInTab, setSiteEnabled, type TabInfo } from './tab';
+import {
+  activeTab,
+  lookupTabId,
+  pageSummary,
+  requestSite,
+  revealInTab,
+  setSiteEnabled,
+  type TabInfo,
+} from './tab';
 
 const RECENT_MAX = 8;
 
@@ -66,7 +76,7 @@ export function App() {
   const topics = useMemo(() => groupByTopic(entries), [entries]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<Entry | null>(null);
-  const [view, setView] = useState<'search' | 'page'>('search');
+  const [view, setView] = useState<'search' | 'page' | 'history'>('search');
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [recent, setRecent] = useState<string[]>([]);
   const [tab, setTab] = useState<TabInfo | null>(null);
@@ -118,7 +128,13 @@ export function App() {
     if (!open && view === 'search') input.current?.focus();
   }, [open, view]);
 
-  const openEntry = (entry: Entry) => {
+  /** A lookup made in the popup, for the history, with the page the popup was opened on. */
+  const recordLookup = async (id: string, tabId?: number) => {
+    const page = tabId ?? (await lookupTabId());
+    await recordFromPage({ id, how: 'search', term: '', ...(page !== undefined && { tabId: page }) });
+  };
+  const openEntry = (entry: Entry, fromSearch = false) => {
+    if (fromSearch) void recordLookup(entry.id);
     setOpen(entry);
     const next = [entry.id, ...recent.filter((id) => id !== entry.id)].slice(0, RECENT_MAX);
     setRecent(next);
@@ -127,7 +143,7 @@ export function App() {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (event.key === 'Enter' && hits[active]) openEntry(hits[active].entry);
+    else if (event.key === 'Enter' && hits[active]) openEntry(hits[active].entry, true);
     else if (event.key === 'Escape' && (query || category || mission)) {
       setQuery('');
       setCategory(null);
@@ -188,17 +204,23 @@ export function App() {
       <PopupHeader />
       <div class="tabs-bar">
         <div class="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'search'}
-            onClick={() => setView('search')}
-          >
-            {t('tabSearch')}
-          </button>
-          <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => setView('page')}>
-            {t('tabOnPage')} {summary ? `(${pageTerms.length})` : ''}
-          </button>
+          {(
+            [
+              ['search', t('tabSearch')],
+              ['page', summary ? `${t('tabOnPage')} (${pageTerms.length})` : t('tabOnPage')],
+              ['history', t('tabHistory')],
+            ] as const
+          ).map(([name, label]) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={view === name}
+              onClick={() => setView(name)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </div>
       {tab && isPdfUrl(tab.url) && (
@@ -228,7 +250,7 @@ export function App() {
             <SearchResults
               hits={hits as SearchHit[]}
               activeIndex={active}
-              onOpen={(hit) => openEntry(hit.entry)}
+              onOpen={(hit) => openEntry(hit.entry, true)}
               onHover={setActive}
               ownLabel={t('own')}
             />
@@ -254,6 +276,10 @@ export function App() {
             />
           )}
         </>
+      ) : view === 'history' ? (
+        <section aria-label={t('tabHistory')}>
+          <HistoryTab search={searchIndex} byId={byId} onOpen={openEntry} />
+        </section>
       ) : (
         <section aria-label={t('tabOnPage')}>
           {tab && (
@@ -276,7 +302,10 @@ export function App() {
                 emptyMessage={t('noTermsOnPage')}
                 pageDefinedLabel={t('pageDefined')}
                 onOpen={(id) => {
-                  void revealInTab(tab.id, id).then(() => window.close());
+                  // Chosen from the page's terms in the popup: a lookup there, as a search is
+                  // (recorded before the popup closes).
+                  const recorded = byId.has(id) ? recordLookup(id, tab.id) : null;
+                  void Promise.all([recorded, revealInTab(tab.id, id)]).then(() => window.close());
                 }}
               />
             </>

@@ -38,6 +38,18 @@ export async function activeTab(): Promise<TabInfo | null> {
   };
 }
 
+/**
+ * The tab a lookup in the popup is made for: the one whose text the context menu looked up
+ * (`?tab=`), else the active tab of the popup's window, whatever it shows (the background asks the
+ * browser for its title, address and whether it is private).
+ */
+export async function lookupTabId(): Promise<number | undefined> {
+  const fromMenu = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromMenu) && fromMenu > 0) return fromMenu;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
 export async function pageSummary(tabId: number): Promise<PageSummary | null> {
   const request: PageSummaryRequest = { type: 'begrip:page-summary' };
   const reply = await browser.tabs.sendMessage(tabId, request).catch(() => null);

@@ -20,13 +20,14 @@ import { Gloss } from '../../utils/dom/gloss';
 import { glossView } from '../../utils/dom/gloss-view';
 import { MARK_TAG } from '../../utils/dom/highlighter';
 import { markTermsIn, termOfMark } from '../../utils/dom/term';
+import { recordFromPage } from '../../utils/history';
 import { categoryNames, glossLabels, t, tCount, uiLanguage } from '../../utils/i18n';
 import { STEP_COMMANDS } from '../../utils/messages';
 import { combine, loadOwnEntries } from '../../utils/own-glossary';
 import { type GlossLanguage, resolveGlossLanguage } from '../../utils/setting-values';
 import { glossLanguageSetting, uiLanguageSetting } from '../../utils/settings';
 import { permissionPatternFor } from '../../utils/sites';
-import { annotateElement, countTerms, termsOf } from './document-terms';
+import { annotateElement, countTerms, documentPage, termsOf } from './document-terms';
 import {
   clearFindHighlight,
   type FindPosition,
@@ -95,6 +96,9 @@ export function Reader() {
       uiLanguage: uiLanguage(),
       view: glossView,
       labels: glossLabels(),
+      // Every lookup here is the reader's, whichever the gesture, on the document shown.
+      onLookup: ({ id, text }) =>
+        void recordFromPage({ id, how: 'reader', term: text, page: documentRef.current }),
       // The reader is Begrip's own page: no page script could read the gloss, and axe can check it.
       shadow: 'open',
       signal: abort.signal,
@@ -124,6 +128,8 @@ export function Reader() {
   const definitionsRef = useRef(definitions);
   definitionsRef.current = annotator.definitions as PageDefinition[];
   const glossRef = useRef<Gloss | null>(null);
+  const documentRef = useRef({ title: '', url: '' });
+  documentRef.current = documentPage(loaded?.name ?? '', source?.kind === 'url' ? source.url : '');
 
   // Load the source: bytes, a URL (asking for the host's permission first where needed), or text.
   useEffect(() => {
@@ -253,19 +259,15 @@ export function Reader() {
   }, [complete, loaded, annotator, byId]);
 
   /** The document's glossary annex: its terms in order of first appearance, in the gloss language(s). */
-  const annexInput = (): AnnexInput => {
-    const url = source?.kind === 'url' ? source.url : '';
-    const name = loaded?.name ?? '';
-    return {
-      occurrences: order,
-      entries: byId,
-      pageDefined: Object.fromEntries(
-        annotator.definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]),
-      ),
-      language,
-      page: { title: decodeURIComponent(name.split('/').pop() ?? name), url, date: today() },
-    };
-  };
+  const annexInput = (): AnnexInput => ({
+    occurrences: order,
+    entries: byId,
+    pageDefined: Object.fromEntries(
+      annotator.definitions.map((d) => [`${PAGE_ID_PREFIX}${d.acronym}`, d.expansion]),
+    ),
+    language,
+    page: { ...documentRef.current, date: today() },
+  });
 
   const goTo = (n: number) => {
     const target = pagesRef.current?.querySelector<HTMLElement>(`[data-page="${n}"]`);
@@ -307,7 +309,8 @@ export function Reader() {
     mark.focus({ preventScroll: false });
     mark.scrollIntoView({ block: 'center' });
     const term = termOfMark(mark);
-    if (term) glossRef.current?.show(term);
+    // Chosen in the side panel: a lookup (the reader's, like every lookup here).
+    if (term) glossRef.current?.show(term, false, 'tap');
   };
   /** Enter: the next hit; Shift+Enter: the previous one (on this page, then on the next page that has one). */
   const runFind = async (direction: 1 | -1) => {

@@ -55,3 +55,16 @@ export function termsOf(
     })
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
+
+/**
+ * The document as the annex and the history name it: the last part of its name or address
+ * ("brief.pdf"), decoded where it can be, and its address (empty for a local file or pasted text).
+ */
+export function documentPage(name: string, url: string): { title: string; url: string } {
+  const last = name.split('/').pop() || name;
+  try {
+    return { title: decodeURIComponent(last), url };
+  } catch {
+    return { title: last, url };
+  }
+}

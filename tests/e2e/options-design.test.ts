@@ -105,6 +105,7 @@ describe('the options page', () => {
       'Sites',
       'Display',
       'Your glossary',
+      'History',
       'Browse',
       'Keyboard',
       'About',
@@ -114,7 +115,7 @@ describe('the options page', () => {
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Sites');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('Keyboard');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('keyboard');

@@ -12,6 +12,7 @@
  * remain quick to tab through. Escape closes.
  */
 import type { TooltipContent, TooltipLabels, TooltipProps } from '../../components/Tooltip';
+import type { LookupWay } from '../../glossary/history';
 import type { GlossLanguage } from '../settings';
 import { canSpeak, speak, voicesReady } from '../speech';
 import type { GlossView } from './gloss-view';
@@ -24,6 +25,11 @@ const GAP = 6;
 const MARGIN = 8;
 /** Below this, a gloss would be a slit: it then scrolls in at least this much room. */
 const MIN_ROOM = 120;
+/** A gloss opened by hovering is a lookup once it has stayed open this long: a passing pointer is not. */
+const HOVER_LOOKUP_MS = 1_000;
+
+/** The reader's gestures that open a gloss, as the history names them. */
+export type GlossGesture = Extract<LookupWay, 'hover' | 'tap' | 'keyboard'>;
 
 export interface GlossOptions {
   /** The terms the gloss explains: highlighted ranges on web pages, marks on Begrip's own pages. */
@@ -39,6 +45,12 @@ export interface GlossOptions {
   view: GlossView;
   /** The gloss's own words in the interface language. */
   labels: TooltipLabels;
+  /**
+   * The reader looked an entry up (the history, issue 17): at once for a tap or a keyboard step,
+   * after HOVER_LOOKUP_MS for a hover; once per entry while the gloss stays at its term. `text`
+   * is the term as the page has it ('' for a related entry opened in the gloss).
+   */
+  onLookup?: (lookup: { id: string; text: string; gesture: GlossGesture }) => void;
   /**
    * Closed on web pages, so that a page's scripts cannot read what the gloss says (the reader's
    * own entries among it, audit F4); Begrip's own pages, which run no page script, may keep it open.
@@ -119,8 +131,11 @@ export class Gloss {
 
   private showing = 0;
 
-  /** Show the gloss of `term`; `focus`: the reader came by keyboard, so focus moves into the gloss. */
-  show(term: Term, focus = false): void {
+  /**
+   * Show the gloss of `term`; `focus`: the reader came by keyboard, so focus moves into the gloss;
+   * `gesture`: how the reader asked for it, for the history (none: not a lookup of its own).
+   */
+  show(term: Term, focus = false, gesture?: GlossGesture): void {
     this.cancelTimers();
     const request = ++this.showing;
     Promise.resolve(this.options.describe(term)).then(
@@ -129,6 +144,7 @@ export class Gloss {
         if (!content || request !== this.showing || this.options.signal.aborted) return;
         this.render(term, content);
         if (focus && !term.element) this.focusGloss();
+        if (gesture) this.noteLookup(term, term.reading.id, term.reading.text ?? '', gesture);
       },
       () => {
         // The entry could not be looked up (the extension was updated meanwhile): no gloss.
@@ -138,8 +154,35 @@ export class Gloss {
 
   /** Entries opened from the gloss (related terms, other senses), for the back button. */
   private trail: TooltipContent[] = [];
+  private lookupTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The entries the history already has from the gloss open at the current term. */
+  private readonly looked = new Set<string>();
+
+  /** Tell the history, once per entry; a hover only if the gloss is still open a second later. */
+  private noteLookup(term: Term, id: string, text: string, gesture: GlossGesture): void {
+    const { onLookup } = this.options;
+    if (!onLookup || this.looked.has(id)) return;
+    const note = () => {
+      if (this.current !== term || this.looked.has(id)) return;
+      this.looked.add(id);
+      onLookup({ id, text, gesture });
+    };
+    if (gesture !== 'hover') {
+      note();
+      return;
+    }
+    clearTimeout(this.lookupTimer);
+    this.lookupTimer = setTimeout(note, HOVER_LOOKUP_MS);
+  }
+
+  /** The gloss closed or moved to another term: a pending hover is no lookup. */
+  private forgetLookup(): void {
+    clearTimeout(this.lookupTimer);
+    this.looked.clear();
+  }
 
   private render(term: Term, content: TooltipContent): void {
+    if (this.current !== term) this.forgetLookup();
     if (this.current && this.current !== term) this.release(this.current);
     this.shadowHost ??= createHost(this.options.view.css, this.options.shadow ?? 'closed');
     const { host, container } = this.shadowHost;
@@ -196,6 +239,8 @@ export class Gloss {
         if (!content || request !== this.showing || this.current !== term) return;
         this.trail.push(from);
         this.render(term, content);
+        // A related entry or another sense the reader chose in the gloss is a lookup too.
+        if (content.kind === 'entry') this.noteLookup(term, content.entry.id, '', 'tap');
       },
       () => {},
     );
@@ -211,6 +256,7 @@ export class Gloss {
   hide(): void {
     this.pinned = false;
     this.cancelTimers();
+    this.forgetLookup();
     this.showing++;
     const hadFocus = !!this.shadowHost && document.activeElement === this.shadowHost.host;
     if (this.current) this.release(this.current);
@@ -248,7 +294,7 @@ export class Gloss {
       target.element.tabIndex = -1;
       target.element.focus({ preventScroll: true });
     }
-    this.show(target, true);
+    this.show(target, true, 'keyboard');
   }
 
   private release(term: Term): void {
@@ -265,7 +311,7 @@ export class Gloss {
     if (term === this.current) return;
     this.pinned = false;
     clearTimeout(this.openTimer);
-    this.openTimer = setTimeout(() => this.show(term), OPEN_DELAY_MS);
+    this.openTimer = setTimeout(() => this.show(term, false, 'hover'), OPEN_DELAY_MS);
   }
 
   /** The pointer left the terms (and is not on the gloss). */
@@ -368,7 +414,7 @@ export class Gloss {
         if (term) {
           // A first tap on a term inside a link explains it; the next one follows the link.
           if (term !== this.current && inLink(term, event)) event.preventDefault();
-          this.show(term);
+          this.show(term, false, 'tap');
         } else if (!onHost(event)) this.hide();
       },
       false,

@@ -30,7 +30,8 @@ function setUp() {
   const calls: string[] = [];
   const stub = {
     hover: (term: Term) => calls.push(`hover ${term.reading.id}`),
-    show: (term: Term, focus?: boolean) => calls.push(`show ${term.reading.id}${focus ? ' focus' : ''}`),
+    show: (term: Term, focus?: boolean, gesture?: string) =>
+      calls.push(`show ${term.reading.id}${focus ? ' focus' : ''}${gesture ? ` ${gesture}` : ''}`),
     step: (direction: number) => calls.push(`step ${direction}`),
     refresh: () => calls.push('refresh'),
   } as unknown as Gloss;
@@ -121,7 +122,8 @@ describe('the gloss loaded on first use', () => {
     expect(click(element('oir')).defaultPrevented).toBe(true);
     expect(click(element('nmi')).defaultPrevented).toBe(false);
     await loaded();
-    expect(calls).toEqual(['show oir', 'show nmi']);
+    // Each a tap, for the history.
+    expect(calls).toEqual(['show oir tap', 'show nmi tap']);
   });
 
   it('hands over to the loaded gloss: its own listeners take the next gestures', async () => {

@@ -7,6 +7,10 @@ describe('lookupPath', () => {
     expect(lookupPath('LTO’s & <b>')).toBe(`/popup.html?q=${encodeURIComponent('LTO’s & <b>')}`);
   });
 
+  it('names the tab the text was selected in', () => {
+    expect(lookupPath('NMI', 12)).toBe('/popup.html?q=NMI&tab=12');
+  });
+
   it('keeps a long selection to a term-sized query', () => {
     const query = decodeURIComponent(lookupPath('x'.repeat(500)).split('=')[1] as string);
     expect(query).toHaveLength(MAX_LOOKUP_LENGTH);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   isAnnotateRequest,
+  isClearHistoryRequest,
+  isLookedUpMessage,
   isPageSummary,
   isPageSummaryRequest,
   isPageTermsMessage,
@@ -29,6 +31,22 @@ describe('message checks', () => {
     for (const junk of [null, undefined, 'begrip:reveal', [], {}]) {
       expect(isRevealRequest(junk) || isPageSummaryRequest(junk) || isPageTermsMessage(junk)).toBe(false);
     }
+  });
+});
+
+describe('history messages', () => {
+  it('accept a lookup of a known kind with short texts, and a clear request', () => {
+    const looked = { type: 'begrip:looked-up', id: 'nmi', how: 'hover', term: 'NMI' };
+    expect(isLookedUpMessage(looked)).toBe(true);
+    expect(isLookedUpMessage({ ...looked, how: 'search', term: '', tabId: 4 })).toBe(true);
+    expect(isLookedUpMessage({ ...looked, how: 'reader', page: { title: 'brief.pdf', url: '' } })).toBe(true);
+    expect(isLookedUpMessage({ ...looked, how: 'glance' })).toBe(false);
+    expect(isLookedUpMessage({ ...looked, id: 'x'.repeat(100) })).toBe(false);
+    expect(isLookedUpMessage({ ...looked, term: 'x'.repeat(1001) })).toBe(false);
+    expect(isLookedUpMessage({ ...looked, tabId: '4' })).toBe(false);
+    expect(isLookedUpMessage({ ...looked, page: { title: 'brief.pdf' } })).toBe(false);
+    expect(isClearHistoryRequest({ type: 'begrip:clear-history' })).toBe(true);
+    expect(isClearHistoryRequest({ type: 'begrip:clear' })).toBe(false);
   });
 });
 

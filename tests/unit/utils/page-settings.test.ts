@@ -29,7 +29,12 @@ describe('the content script’s light settings read', () => {
   });
 
   it('falls back on values of the wrong shape instead of trusting them', async () => {
-    await fakeBrowser.storage.sync.set({ markMode: 'sometimes', disabledSites: 'all', glossLanguage: 3 });
+    await fakeBrowser.storage.sync.set({
+      markMode: 'sometimes',
+      disabledSites: 'all',
+      glossLanguage: 3,
+      historyEnabled: 'no',
+    });
     expect(await readPageSettings()).toEqual(SYNC_FALLBACKS);
   });
 
