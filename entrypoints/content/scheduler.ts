@@ -205,6 +205,9 @@ function restoreSplitsOf(record: MutationRecord): void {
 
 /** The block a changed node belongs to: its terms are read in the context of the whole block. */
 function blockRoot(node: Node): Node {
+  // A block element's text never runs on into its neighbours': it is its own root (and an empty
+  // one does not send the walk up to its parent, which may hold the whole page).
+  if (node.nodeType === Node.ELEMENT_NODE && !isInline(node)) return node;
   const block = blockOf(node.nodeType === Node.TEXT_NODE ? node : (node.firstChild ?? node));
   return block && block.nodeType === Node.ELEMENT_NODE && block.contains(node) ? block : node;
 }
@@ -421,10 +424,21 @@ export class Scheduler implements TermSource {
       const pending = new Set(this.pending);
       this.pending.clear();
       const roots: Node[] = [];
+      // Whether an element is inside a skipped one, asked once per parent: a storm's 10,000
+      // paragraphs a frame mostly share one.
+      const skippedParents = new Map<Element, boolean>();
+      const inSkipped = (element: Element) => {
+        let known = skippedParents.get(element);
+        if (known === undefined) {
+          known = !!element.closest(SKIP_SELECTOR);
+          skippedParents.set(element, known);
+        }
+        return known;
+      };
       const keepRoot = (node: Node) => {
         const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
         if (!node.isConnected || !element || hasPendingAncestor(node, pending)) return;
-        if (element.closest(SKIP_SELECTOR) || isSkipped(element)) return;
+        if (isSkipped(element) || (element.parentElement && inSkipped(element.parentElement))) return;
         roots.push(node);
       };
       if (!(await this.sliced([...pending], keepRoot))) return;
@@ -514,7 +528,8 @@ export class Scheduler implements TermSource {
       batch.forEach(({ index, from }, i) => {
         const terms = found[index] as FoundTerm[];
         for (const term of unpackTerms(response, i)) {
-          const shifted = { ...term, start: term.start + from, end: term.end + from };
+          // Most runs are whole in one request (from 0): no copy of each of their terms.
+          const shifted = from ? { ...term, start: term.start + from, end: term.end + from } : term;
           if (this.options.keep(shifted)) terms.push(shifted);
         }
       });
