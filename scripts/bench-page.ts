@@ -365,6 +365,12 @@ function printTable(intro: string, header: string[], alignments: string, rows: s
 async function main() {
   const harness = await launch({ extensions: [emptyContentScriptExtension()] });
   servePages(harness);
+  // BENCH_PAGE_ONLY=inline: only the inline reading mode's cost (a few minutes less).
+  if (process.env.BENCH_PAGE_ONLY === 'inline') {
+    await inlineModeCost(harness);
+    await harness.close();
+    return;
+  }
   const keywords = [...new Set(CURATED_ENTRIES.flatMap((e) => formsOf(e).map((f) => f.text)))];
   const matcher = new Matcher(CURATED_ENTRIES);
   const figures: PageFigures[] = [];
