@@ -30,14 +30,10 @@ export function shownCounts(evaluate: Evaluate): Promise<Record<string, number>>
 }
 
 /**
- * What the matcher finds in the same text, block by block, counted by the text of each term (as
- * the page shows them) or by entry id (as the badge and the popup count them).
+ * The text of each block matching `selector`, and an annotator that knows the acronyms the whole
+ * page defines (as the background does).
  */
-export async function expectedCounts(
-  evaluate: Evaluate,
-  selector: string,
-  by: 'text' | 'id' = 'text',
-): Promise<Record<string, number>> {
+async function blocksToMatch(evaluate: Evaluate, selector: string) {
   const [blocks, all] = await evaluate(
     (s) =>
       [
@@ -46,7 +42,19 @@ export async function expectedCounts(
       ] as const,
     selector,
   );
-  const annotator = createAnnotator(matcher, all);
+  return { blocks, annotator: createAnnotator(matcher, all) };
+}
+
+/**
+ * What the matcher finds in the same text, block by block, counted by the text of each term (as
+ * the page shows them) or by entry id (as the badge and the popup count them).
+ */
+export async function expectedCounts(
+  evaluate: Evaluate,
+  selector: string,
+  by: 'text' | 'id' = 'text',
+): Promise<Record<string, number>> {
+  const { blocks, annotator } = await blocksToMatch(evaluate, selector);
   const counts: Record<string, number> = {};
   for (const text of blocks) {
     for (const a of annotator.annotate(text)) {
@@ -62,15 +70,7 @@ export async function expectedCounts(
  * (blocks in document order, terms by position): the order of the document's glossary annex.
  */
 export async function expectedOrder(evaluate: Evaluate, selector: string): Promise<string[]> {
-  const [blocks, all] = await evaluate(
-    (s) =>
-      [
-        [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''),
-        document.body.textContent ?? '',
-      ] as const,
-    selector,
-  );
-  const annotator = createAnnotator(matcher, all);
+  const { blocks, annotator } = await blocksToMatch(evaluate, selector);
   const seen = new Set<string>();
   for (const text of blocks) {
     for (const a of [...annotator.annotate(text)].sort((x, y) => x.start - y.start)) seen.add(a.id);
