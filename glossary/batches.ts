@@ -60,3 +60,43 @@ export function batchTexts(texts: readonly string[], max: number): Piece[][] {
   if (batch.length) batches.push(batch);
   return batches;
 }
+
+export interface AheadOptions<B> {
+  /** Requests on their way at once. */
+  ahead: number;
+  /** Whether the answer to `batch` changes what later requests carry: then they wait for it. */
+  waitAfter: (batch: B) => boolean;
+  /** Checked before each request: true stops sending (the answers on their way are dropped). */
+  stopped?: () => boolean;
+}
+
+/**
+ * Send `batches` in order with up to `ahead` of them on their way at once, and hand each answer
+ * to `take` in the order sent: the other side works on one while this side reads the answer to
+ * the one before. A batch whose answer the later ones depend on (`waitAfter`) is answered before
+ * the next is sent. Rejects with the first failed answer; false when stopped.
+ */
+export async function sendAhead<B, A>(
+  batches: Iterable<B>,
+  send: (batch: B) => Promise<A>,
+  take: (answer: A, batch: B) => void,
+  { ahead, waitAfter, stopped = () => false }: AheadOptions<B>,
+): Promise<boolean> {
+  const onTheirWay: { batch: B; answer: Promise<A> }[] = [];
+  const takeFirst = async () => {
+    const { batch, answer } = onTheirWay.shift() as { batch: B; answer: Promise<A> };
+    take(await answer, batch);
+  };
+  for (const batch of batches) {
+    const last = onTheirWay.at(-1);
+    while (onTheirWay.length >= Math.max(1, ahead) || (last && onTheirWay.length && waitAfter(last.batch)))
+      await takeFirst();
+    if (stopped()) return false;
+    const answer = send(batch);
+    // Seen as handled at once: after an earlier answer fails, the later ones are never awaited.
+    answer.catch(() => undefined);
+    onTheirWay.push({ batch, answer });
+  }
+  while (onTheirWay.length) await takeFirst();
+  return true;
+}

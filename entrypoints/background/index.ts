@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CATEGORIES } from '../../glossary/schema';
 import { categoryNames, glossLabels, setUiLanguage, uiLanguage } from '../../utils/i18n';
@@ -16,6 +16,7 @@ import {
 } from '../../utils/messages';
 import { uiLanguageSetting, userSitesSetting } from '../../utils/settings';
 import { matchPatternsFor } from '../../utils/sites';
+import { TakingTurns } from '../../utils/taking-turns';
 import { listenForStepCommands } from './commands';
 import { GlossaryService } from './glossary-service';
 import { HistoryRecorder } from './history-recorder';
@@ -25,6 +26,10 @@ import { trackToolbarIcon } from './toolbar-icon';
 const LOOKUP_MENU = 'begrip-lookup';
 const READER_MENU = 'begrip-reader';
 const USER_SITES_SCRIPT = 'begrip-user-sites';
+
+/** Who asks: each frame of each tab takes its own turns (Begrip's own pages have no tab). */
+const senderOf = (sender: Browser.runtime.MessageSender) =>
+  `${sender.tab?.id ?? 'extension'}:${sender.frameId ?? 0}`;
 
 /**
  * Registers the content script for the sites the user added, for those whose host permission
@@ -83,9 +88,12 @@ export default defineBackground(() => {
   // Only Begrip's own pages switch syncing or clear the history; a content script has no say there.
   const fromOwnPage = (url: string | undefined) => url?.startsWith(browser.runtime.getURL('/')) ?? false;
   const history = new HistoryRecorder((id) => glossary.entry(id));
+  // The pages' requests for their terms take turns, page by page (issue 14: fair to every tab).
+  const turns = new TakingTurns<string>();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isOwnSyncRequest(message) && fromOwnPage(sender.url)) return ownSync.handle(message);
-    if (isAnnotateRequest(message)) return glossary.annotate(message.texts, message.definitions);
+    if (isAnnotateRequest(message))
+      return turns.run(senderOf(sender), () => glossary.annotate(message.texts, message.definitions));
     if (isDescribeRequest(message)) return glossary.describe(message.id, message.also);
     if (isInlineNotesRequest(message)) return glossary.inlineNotes(message.ids, message.language);
     if (isGlossViewRequest(message) && sender.tab?.id !== undefined)

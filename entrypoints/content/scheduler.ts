@@ -11,7 +11,7 @@
  * the terms of a changed block are taken away and the block is annotated anew.
  */
 import type { PageDefinition } from '../../glossary/abbreviations';
-import { batchTexts } from '../../glossary/batches';
+import { batchTexts, type Piece, sendAhead } from '../../glossary/batches';
 import {
   anySplit,
   blockOf,
@@ -31,11 +31,20 @@ import { compactRun, pointOf, type ShownTerm, TermHighlights } from './term-high
 
 const SLICE_MS = 8;
 /**
- * Text per request to the background's matcher: large enough to amortise a message, small enough
- * that another tab's request never waits long behind it (the background serves all tabs).
+ * Text per request to the background's matcher: large enough to amortise a message (a round trip
+ * costs 2–3 ms before any matching), small enough that another tab's request never waits long
+ * behind it. The background serves all tabs one request at a time, the tabs taking turns
+ * (utils/taking-turns.ts): another tab waits for one request of this size at most (about 18 ms of
+ * ordinary text, 60–75 ms of text full of the page's own acronyms).
  */
 const BATCH_CHARS = MAX_ANNOTATE_CHARS;
+/** Requests on their way to the background at once (see prepare). */
+const REQUESTS_AHEAD = 3;
 const MUTATION_BATCH_MS = 60;
+/** A storm's records are read this many at a time… */
+const RECORDS_PER_READ = 1024;
+/** …and once this many roots are pending, they are walked and matched while the rest is read. */
+const ROOTS_PER_BATCH = 2048;
 const SCROLL_SETTLE_MS = 80;
 /** Above this much text a page is marked near the viewport only. */
 export const LAZY_TEXT_CHARS = 300_000;
@@ -231,6 +240,8 @@ export class Scheduler implements TermSource {
   private scrollTimer: unknown = null;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private definitions: PageDefinition[] = [];
+  /** Nodes of the page in which terms were found (to know a block read anew from a new one). */
+  private nodesWithTerms = new WeakSet<Node>();
   private root: Node | null = null;
   private highlights: TermHighlights<PreparedRun> | null = null;
 
@@ -281,6 +292,7 @@ export class Scheduler implements TermSource {
     this.pending.clear();
     this.withdrawn.clear();
     this.lazy = [];
+    this.nodesWithTerms = new WeakSet();
     this.highlights?.clear();
     this.highlights = null;
   }
@@ -406,9 +418,16 @@ export class Scheduler implements TermSource {
     this.flushing = true;
     try {
       // The records delivered until now, read in slices: the page keeps its frames. What arrives
-      // meanwhile is the next batch.
-      for (const records of this.delivered.splice(0))
-        if (!(await this.sliced(records, (record) => this.readRecord(record)))) return;
+      // meanwhile is the next batch. A storm's backlog goes on to be walked and matched a batch of
+      // roots at a time while the rest is read, not all of it once all is read.
+      for (const records of this.delivered.splice(0)) {
+        for (let from = 0; from < records.length; from += RECORDS_PER_READ) {
+          const some =
+            records.length <= RECORDS_PER_READ ? records : records.slice(from, from + RECORDS_PER_READ);
+          if (!(await this.sliced(some, (record) => this.readRecord(record)))) return;
+          if (this.pending.size >= ROOTS_PER_BATCH && !(await this.enqueuePending())) return;
+        }
+      }
       const highlights = this.highlights;
       if (!highlights) return;
       for (const element of this.withdrawn) this.withdraw(highlights.itemsWithin(element));
@@ -418,67 +437,124 @@ export class Scheduler implements TermSource {
         this.restyled = false;
         highlights.revealHidden();
       }
-      // One batch for all the changes: one walk, one request to the background and one look at
-      // the viewport, however many nodes a frame added (audit F2: 10,000 nodes a frame, one
-      // request each, took minutes). A node inside another pending one is walked with it.
-      const pending = new Set(this.pending);
-      this.pending.clear();
-      const roots: Node[] = [];
-      // Whether an element is inside a skipped one, asked once per parent: a storm's 10,000
-      // paragraphs a frame mostly share one.
-      const skippedParents = new Map<Element, boolean>();
-      const inSkipped = (element: Element) => {
-        let known = skippedParents.get(element);
-        if (known === undefined) {
-          known = !!element.closest(SKIP_SELECTOR);
-          skippedParents.set(element, known);
-        }
-        return known;
-      };
-      const keepRoot = (node: Node) => {
-        const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-        if (!node.isConnected || !element || hasPendingAncestor(node, pending)) return;
-        if (isSkipped(element) || (element.parentElement && inSkipped(element.parentElement))) return;
-        roots.push(node);
-      };
-      if (!(await this.sliced([...pending], keepRoot))) return;
-      this.enqueue(roots);
+      await this.enqueuePending();
     } finally {
       this.flushing = false;
       if (!this.stopped) this.scheduleFlush();
     }
   }
 
+  /**
+   * The changed nodes read so far, as one batch of roots to walk: one walk, one request to the
+   * background and one look at the viewport for all of them, however many nodes a frame added
+   * (audit F2: 10,000 nodes a frame, one request each, took minutes). A node inside another
+   * pending one is walked with it. False when stopped meanwhile.
+   */
+  private async enqueuePending(): Promise<boolean> {
+    const pending = new Set(this.pending);
+    this.pending.clear();
+    const roots: Node[] = [];
+    // Whether an element is inside a skipped one, asked once per parent: a storm's 10,000
+    // paragraphs a frame mostly share one.
+    const skippedParents = new Map<Element, boolean>();
+    const inSkipped = (element: Element) => {
+      let known = skippedParents.get(element);
+      if (known === undefined) {
+        known = !!element.closest(SKIP_SELECTOR);
+        skippedParents.set(element, known);
+      }
+      return known;
+    };
+    const keepRoot = (node: Node) => {
+      const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+      if (!node.isConnected || !element || hasPendingAncestor(node, pending)) return;
+      if (isSkipped(element) || (element.parentElement && inSkipped(element.parentElement))) return;
+      roots.push(node);
+    };
+    if (!(await this.sliced([...pending], keepRoot))) return false;
+    this.enqueue(roots);
+    return true;
+  }
+
+  /**
+   * Walk the queued batches of roots and find their terms, in order: a batch is walked while the
+   * background matches the one before. What was found is shown once the queue is empty: each
+   * look at the viewport makes the browser lay out the page, and in a storm of changes a layout
+   * per batch cost more than everything else.
+   */
   private async drain(): Promise<void> {
     this.running = true;
     // Start in a task of its own: the caller's task (set-up) has had its share.
     await yieldToPage();
-    while (this.queue.length && !this.stopped) {
-      const runs: TextRun[] = [];
-      for (const root of this.queue.shift() as Node[])
-        for (const run of await this.collect(root)) runs.push(run);
-      // The terms these blocks showed before are read anew with them.
-      if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs.flatMap((run) => run.nodes)));
-      let items: PreparedRun[] = [];
-      try {
-        items = this.stopped ? [] : await this.prepare(runs);
-      } catch (error) {
-        // The background is gone (the extension was updated or disabled): leave the page as it is.
-        console.warn('Begrip: the glossary is not available, so this page is left unmarked.', error);
-        this.stop();
+    let finding: Promise<PreparedRun[]> = Promise.resolve([]);
+    let found: PreparedRun[] = [];
+    let foundText = 0;
+    while (!this.stopped) {
+      const roots = this.queue.shift();
+      if (roots) {
+        const runs: TextRun[] = [];
+        for (const root of roots) for (const run of await this.collect(root)) runs.push(run);
+        found = found.concat(await finding);
+        if (this.stopped) break;
+        found = this.withdrawRead(runs, found);
+        for (const run of runs) foundText += run.text.length;
+        finding = this.find(runs);
+        continue;
       }
-      if (this.stopped) break;
-      const size = runs.reduce((sum, run) => sum + run.text.length, 0);
-      if (size > LAZY_TEXT_CHARS || this.lazy.length) {
-        this.lazy = mergeInOrder(this.lazy, items);
-        await this.showNearViewport();
-      } else {
-        const start = firstBelow(items, 0);
-        await this.show([...items.slice(start), ...items.slice(0, start)]);
-      }
+      found = found.concat(await finding);
+      finding = Promise.resolve([]);
+      // What was queued while the last batch was being matched is taken first.
+      if (this.queue.length || this.stopped) continue;
+      await this.showFound(found, foundText);
+      found = [];
+      foundText = 0;
+      if (!this.queue.length) break;
     }
     this.running = false;
     if (!this.stopped) this.options.onIdle?.();
+  }
+
+  /**
+   * The blocks of `runs` are read anew: the terms they showed, or were found to have and not yet
+   * shown (in `found`, or kept for later on a large page), are taken away (and given back in
+   * first-occurrence mode). Returns what is left of `found`.
+   */
+  private withdrawRead(runs: readonly TextRun[], found: PreparedRun[]): PreparedRun[] {
+    const nodes = runs.flatMap((run) => run.nodes);
+    if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(nodes));
+    // Most batches are new content: nothing of it was read before, and nothing is filtered.
+    if (!nodes.some((node) => this.nodesWithTerms.has(node))) return found;
+    const read = new Set<Node>(nodes);
+    const stale = (item: PreparedRun) => item.run.nodes.some((node) => read.has(node));
+    this.withdraw(found.filter(stale));
+    this.withdraw(this.lazy.filter(stale));
+    this.lazy = this.lazy.filter((item) => !stale(item));
+    return found.filter((item) => !stale(item));
+  }
+
+  /** The terms of `runs`; nothing when the background is gone (the page is then left alone). */
+  private async find(runs: TextRun[]): Promise<PreparedRun[]> {
+    try {
+      const items = this.stopped ? [] : await this.prepare(runs);
+      for (const item of items) for (const node of item.run.nodes) this.nodesWithTerms.add(node);
+      return items;
+    } catch (error) {
+      // The background is gone (the extension was updated or disabled): leave the page as it is.
+      console.warn('Begrip: the glossary is not available, so this page is left unmarked.', error);
+      this.stop();
+      return [];
+    }
+  }
+
+  /** Show what was found in `textSize` characters: all of it, or near the viewport on a large page. */
+  private async showFound(items: PreparedRun[], textSize: number): Promise<void> {
+    if (textSize > LAZY_TEXT_CHARS || this.lazy.length) {
+      this.lazy = mergeInOrder(this.lazy, items);
+      await this.showNearViewport();
+    } else {
+      const start = firstBelow(items, 0);
+      await this.show([...items.slice(start), ...items.slice(0, start)]);
+    }
   }
 
   /** Run `step` over `items` in slices of SLICE_MS; false when stopped meanwhile. */
@@ -511,21 +587,17 @@ export class Scheduler implements TermSource {
   /**
    * Find the terms of every run in document order; keep only runs with something to show. The
    * background gets the text in requests of at most BATCH_CHARS (a longer run in pieces), so one
-   * large page never holds up the other tabs for long (audit F3).
+   * large page never holds up the other tabs for long (audit F3). Up to REQUESTS_AHEAD requests
+   * are on their way at once, so the background matches one while the page reads the answer to
+   * the one before; the answers are taken in order (first occurrences are first on the page).
    */
   private async prepare(runs: TextRun[]): Promise<PreparedRun[]> {
     const found: FoundTerm[][] = runs.map(() => []);
-    for (const batch of batchTexts(
-      runs.map((run) => run.text),
-      BATCH_CHARS,
-    )) {
-      if (this.stopped) return [];
-      const response = await this.options.annotate(
-        batch.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to)),
-        this.definitions,
-      );
+    const textsOf = (pieces: Piece[]) =>
+      pieces.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to));
+    const takeAnswer = (response: AnnotateResponse, pieces: Piece[]) => {
       this.definitions = response.pageDefinitions;
-      batch.forEach(({ index, from }, i) => {
+      pieces.forEach(({ index, from }, i) => {
         const terms = found[index] as FoundTerm[];
         for (const term of unpackTerms(response, i)) {
           // Most runs are whole in one request (from 0): no copy of each of their terms.
@@ -533,7 +605,23 @@ export class Scheduler implements TermSource {
           if (this.options.keep(shifted)) terms.push(shifted);
         }
       });
-    }
+    };
+    const sent = await sendAhead(
+      batchTexts(
+        runs.map((run) => run.text),
+        BATCH_CHARS,
+      ),
+      (pieces) => this.options.annotate(textsOf(pieces), this.definitions),
+      takeAnswer,
+      {
+        ahead: REQUESTS_AHEAD,
+        // A text with "(" may define an acronym for the texts after it: its answer brings the
+        // definition, and the next request carries it.
+        waitAfter: (pieces) => textsOf(pieces).some((text) => text.includes('(')),
+        stopped: () => this.stopped,
+      },
+    );
+    if (!sent) return [];
     return runs.flatMap((run, i) => {
       const annotations = found[i] as FoundTerm[];
       return annotations.length ? [{ run: compactRun(run, annotations), annotations }] : [];

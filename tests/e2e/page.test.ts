@@ -113,6 +113,45 @@ describe('highlighting', () => {
     await page.close();
   }, 180_000);
 
+  it('counts a large page’s terms once when a block far below is changed before it is shown', async () => {
+    // Over 300,000 characters: the terms far below the viewport are found and counted, but kept to
+    // be shown when the reader scrolls there. The last paragraph changes twice meanwhile.
+    const paragraph =
+      '<p>De minister informeert de Kamer over de NMI en de inzet van F-35’s in de regio.</p>';
+    harness.serve('/large-changing', {
+      body: `<!doctype html><html lang="nl"><body>${paragraph.repeat(4000)}<p id="far">Ook de NMI.</p></body></html>`,
+    });
+    const page = await harness.open(`${GOV}/large-changing`);
+    const options = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
+    const foundCounts = () =>
+      options.evaluate(async (url) => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        const [tab] = await api.tabs.query({ url });
+        if (tab?.id === undefined) return null;
+        const summary = (await api.tabs.sendMessage(tab.id, { type: 'begrip:page-summary' })) as {
+          counts: Record<string, number>;
+        };
+        return summary.counts;
+      }, page.url());
+    const expected = () => expectedCounts(page, 'p', 'id');
+    await expect.poll(foundCounts, { timeout: 30_000 }).toEqual(await expected());
+    expect(await shownTermCount(inPage(page))).toBeLessThan(500);
+    // Read again with the same text (an element added), then with more text.
+    await page.evaluate(() => document.querySelector('#far')?.append(document.createElement('span')));
+    await page.waitForTimeout(500);
+    expect(await foundCounts()).toEqual(await expected());
+    await page.evaluate(() => document.querySelector('#far')?.append(' En de OIR.'));
+    const changed = await expected();
+    expect(changed.oir).toBe(1);
+    await expect.poll(foundCounts, { timeout: 10_000 }).toEqual(changed);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect
+      .poll(() => shownTerms(page, '#far').then((terms) => terms.map((t) => t.text)))
+      .toEqual(['NMI', 'OIR']);
+    await options.close();
+    await page.close();
+  }, 120_000);
+
   it('never shows terms inside form fields, editors, code or hidden text', async () => {
     const page = await harness.open(`${GOV}/editable`);
     await expect.poll(() => shownTerms(page, '#plain').then((t) => t.length)).toBeGreaterThan(0);
