@@ -61,42 +61,43 @@ export function batchTexts(texts: readonly string[], max: number): Piece[][] {
   return batches;
 }
 
-export interface AheadOptions<B> {
-  /** Requests on their way at once. */
-  ahead: number;
-  /** Whether the answer to `batch` changes what later requests carry: then they wait for it. */
-  waitAfter: (batch: B) => boolean;
-  /** Checked before each request: true stops sending (the answers on their way are dropped). */
-  stopped?: () => boolean;
-}
-
 /**
- * Send `batches` in order with up to `ahead` of them on their way at once, and hand each answer
- * to `take` in the order sent: the other side works on one while this side reads the answer to
- * the one before. A batch whose answer the later ones depend on (`waitAfter`) is answered before
- * the next is sent. Rejects with the first failed answer; false when stopped.
+ * Requests sent in order with up to `ahead` of them on their way at once, each answer handed to
+ * its `take` in the order sent: the other side works on one request while this side reads the
+ * answer to the one before, across any number of callers' batches. A request whose answer changes
+ * what the next one carries (`waitAfter`) is answered and taken before the next is sent. After a
+ * failed answer, no later answer is taken (each of their `taken` promises rejects with it).
  */
-export async function sendAhead<B, A>(
-  batches: Iterable<B>,
-  send: (batch: B) => Promise<A>,
-  take: (answer: A, batch: B) => void,
-  { ahead, waitAfter, stopped = () => false }: AheadOptions<B>,
-): Promise<boolean> {
-  const onTheirWay: { batch: B; answer: Promise<A> }[] = [];
-  const takeFirst = async () => {
-    const { batch, answer } = onTheirWay.shift() as { batch: B; answer: Promise<A> };
-    take(await answer, batch);
-  };
-  for (const batch of batches) {
-    const last = onTheirWay.at(-1);
-    while (onTheirWay.length >= Math.max(1, ahead) || (last && onTheirWay.length && waitAfter(last.batch)))
-      await takeFirst();
-    if (stopped()) return false;
-    const answer = send(batch);
-    // Seen as handled at once: after an earlier answer fails, the later ones are never awaited.
+export class RequestsInOrder<A> {
+  /** The `taken` promises of the requests on their way, oldest first. */
+  private readonly untaken: Promise<void>[] = [];
+  private lastTaken: Promise<void> = Promise.resolve();
+  private waitForLast = false;
+
+  constructor(private readonly ahead: number) {}
+
+  /**
+   * Send one request once there is room (and the answer it depends on is taken); resolves when
+   * it is sent, with `taken`: its answer taken. Callers send one at a time, in order.
+   */
+  async send(
+    request: () => Promise<A>,
+    take: (answer: A) => void,
+    waitAfter = false,
+  ): Promise<{ taken: Promise<void> }> {
+    while (this.untaken.length >= Math.max(1, this.ahead)) await this.untaken[0]?.catch(() => undefined);
+    if (this.waitForLast) await this.lastTaken.catch(() => undefined);
+    const answer = request();
+    // Seen as handled at once: after an earlier answer fails, this one is never awaited.
     answer.catch(() => undefined);
-    onTheirWay.push({ batch, answer });
+    const taken = this.lastTaken.then(async () => take(await answer));
+    const settled = () => {
+      this.untaken.splice(this.untaken.indexOf(taken), 1);
+    };
+    taken.then(settled, settled);
+    this.untaken.push(taken);
+    this.lastTaken = taken;
+    this.waitForLast = waitAfter;
+    return { taken };
   }
-  while (onTheirWay.length) await takeFirst();
-  return true;
 }

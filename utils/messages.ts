@@ -111,12 +111,9 @@ export function unpackTerms(response: AnnotateResponse, i: number): FoundTerm[] 
   for (let k = 0; k + 2 < flat.length; k += 3) {
     const at = flat[k + 2] as number;
     const reading = response.readings?.[at];
-    found.push({
-      start: flat[k] as number,
-      end: flat[k + 1] as number,
-      id: response.ids[at] ?? '',
-      ...(reading || {}),
-    });
+    const term = { start: flat[k] as number, end: flat[k + 1] as number, id: response.ids[at] ?? '' };
+    // Most terms have no reading: no object to spread for each (a storm brings 100,000 terms).
+    found.push(reading ? { ...term, ...reading } : term);
   }
   return found;
 }

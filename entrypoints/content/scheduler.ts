@@ -11,7 +11,7 @@
  * the terms of a changed block are taken away and the block is annotated anew.
  */
 import type { PageDefinition } from '../../glossary/abbreviations';
-import { batchTexts, type Piece, sendAhead } from '../../glossary/batches';
+import { batchTexts, type Piece, RequestsInOrder } from '../../glossary/batches';
 import {
   anySplit,
   blockOf,
@@ -22,6 +22,7 @@ import {
   isSplit,
   restoreSplit,
   SKIP_SELECTOR,
+  singleTextRun,
   type TextRun,
   walkRunsInSteps,
 } from '../../utils/dom/highlighter';
@@ -38,7 +39,7 @@ const SLICE_MS = 8;
  * ordinary text, 60–75 ms of text full of the page's own acronyms).
  */
 const BATCH_CHARS = MAX_ANNOTATE_CHARS;
-/** Requests on their way to the background at once (see prepare). */
+/** Requests on their way to the background at once (see find). */
 const REQUESTS_AHEAD = 3;
 const MUTATION_BATCH_MS = 60;
 /** A storm's records are read this many at a time… */
@@ -84,6 +85,14 @@ export interface SchedulerOptions {
 interface PreparedRun {
   run: TextRun;
   annotations: FoundTerm[];
+}
+
+/** A batch of runs whose terms are being found. */
+interface Finding {
+  /** All its requests are on their way. */
+  sent: Promise<void>;
+  /** Its runs with terms, once every answer is taken; none when the background is gone. */
+  found: Promise<PreparedRun[]>;
 }
 
 /** Whether an ancestor of `node` is itself in `pending` (then it is walked with that one). */
@@ -224,7 +233,7 @@ function blockRoot(node: Node): Node {
 export class Scheduler implements TermSource {
   /** Batches of roots to walk: the page at start, then each batch of changes as one. */
   private readonly queue: Node[][] = [];
-  private readonly pending = new Set<Node>();
+  private pending = new Set<Node>();
   /** Elements hidden or made editable since the last batch: their terms go. */
   private readonly withdrawn = new Set<Element>();
   /** A class or style changed: text hidden with CSS may show now. */
@@ -240,8 +249,15 @@ export class Scheduler implements TermSource {
   private scrollTimer: unknown = null;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private definitions: PageDefinition[] = [];
-  /** Nodes of the page in which terms were found (to know a block read anew from a new one). */
-  private nodesWithTerms = new WeakSet<Node>();
+  /**
+   * Nodes of the runs whose terms are being found, or were found and are not shown yet: a block
+   * read again must take those away too. A Set, not a WeakSet: a storm puts 100,000 nodes in it,
+   * and a weak table that size slows every garbage collection. It holds only nodes that the runs
+   * waiting here hold anyway.
+   */
+  private readonly notShown = new Set<Node>();
+  /** Requests to the background, answered in order (a failed one ends a start's requests). */
+  private requests = new RequestsInOrder<AnnotateResponse>(REQUESTS_AHEAD);
   private root: Node | null = null;
   private highlights: TermHighlights<PreparedRun> | null = null;
 
@@ -278,6 +294,7 @@ export class Scheduler implements TermSource {
       return;
     }
     this.stopped = false;
+    this.requests = new RequestsInOrder(REQUESTS_AHEAD);
     this.root = root;
     this.highlights ??= new TermHighlights();
     this.observer.observe(root, OBSERVED);
@@ -292,7 +309,7 @@ export class Scheduler implements TermSource {
     this.pending.clear();
     this.withdrawn.clear();
     this.lazy = [];
-    this.nodesWithTerms = new WeakSet();
+    this.notShown.clear();
     this.highlights?.clear();
     this.highlights = null;
   }
@@ -338,7 +355,7 @@ export class Scheduler implements TermSource {
     const index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
     if (index < 0) return null;
     const [item] = this.lazy.splice(index, 1);
-    const terms = item ? this.highlights.show(item) : [];
+    const terms = item ? this.showItem(item) : [];
     return terms.find((term) => term.reading.id === id) ?? null;
   }
 
@@ -408,6 +425,7 @@ export class Scheduler implements TermSource {
   private withdraw(items: Iterable<PreparedRun>): void {
     for (const item of items) {
       this.highlights?.take(item);
+      for (const node of item.run.nodes) this.notShown.delete(node);
       for (const annotation of item.annotations) this.options.drop?.(annotation);
     }
   }
@@ -451,8 +469,8 @@ export class Scheduler implements TermSource {
    * pending one is walked with it. False when stopped meanwhile.
    */
   private async enqueuePending(): Promise<boolean> {
-    const pending = new Set(this.pending);
-    this.pending.clear();
+    const pending = this.pending;
+    this.pending = new Set();
     const roots: Node[] = [];
     // Whether an element is inside a skipped one, asked once per parent: a storm's 10,000
     // paragraphs a frame mostly share one.
@@ -477,54 +495,59 @@ export class Scheduler implements TermSource {
   }
 
   /**
-   * Walk the queued batches of roots and find their terms, in order: a batch is walked while the
-   * background matches the one before. What was found is shown once the queue is empty: each
-   * look at the viewport makes the browser lay out the page, and in a storm of changes a layout
-   * per batch cost more than everything else.
+   * Walk the queued batches of roots and find their terms, in order: a batch is walked and sent
+   * while the background matches the ones before. What was found is shown once the queue is
+   * empty: each look at the viewport makes the browser lay out the page, and in a storm of
+   * changes a layout per batch cost more than everything else.
    */
   private async drain(): Promise<void> {
     this.running = true;
     // Start in a task of its own: the caller's task (set-up) has had its share.
     await yieldToPage();
-    let finding: Promise<PreparedRun[]> = Promise.resolve([]);
+    const finding: Finding[] = [];
     let found: PreparedRun[] = [];
     let foundText = 0;
+    const takeFound = async () => {
+      for (const batch of finding.splice(0)) for (const item of await batch.found) found.push(item);
+    };
     while (!this.stopped) {
       const roots = this.queue.shift();
-      if (roots) {
-        const runs: TextRun[] = [];
-        for (const root of roots) for (const run of await this.collect(root)) runs.push(run);
-        found = found.concat(await finding);
-        if (this.stopped) break;
-        found = this.withdrawRead(runs, found);
-        for (const run of runs) foundText += run.text.length;
-        finding = this.find(runs);
-        continue;
+      if (!roots) {
+        await takeFound();
+        // What was queued while the last batches were being matched is taken first.
+        if (this.queue.length || this.stopped) continue;
+        await this.showFound(found, foundText);
+        found = [];
+        foundText = 0;
+        if (this.queue.length) continue;
+        break;
       }
-      found = found.concat(await finding);
-      finding = Promise.resolve([]);
-      // What was queued while the last batch was being matched is taken first.
-      if (this.queue.length || this.stopped) continue;
-      await this.showFound(found, foundText);
-      found = [];
-      foundText = 0;
-      if (!this.queue.length) break;
+      const runs = await this.collect(roots);
+      // This batch's requests follow those of the batch before.
+      await finding.at(-1)?.sent;
+      if (this.stopped) break;
+      // Most batches are new content. A block read again may have terms being found, found and
+      // waiting to be shown, or kept for later: they are taken away (its terms shown are, below).
+      const readAgain = runs.some((run) => run.nodes.some((node) => this.notShown.has(node)));
+      if (readAgain) {
+        await takeFound();
+        found = this.withdrawNotShown(runs, found);
+      }
+      if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs.flatMap((run) => run.nodes)));
+      for (const run of runs) foundText += run.text.length;
+      finding.push(this.find(runs));
     }
     this.running = false;
     if (!this.stopped) this.options.onIdle?.();
   }
 
   /**
-   * The blocks of `runs` are read anew: the terms they showed, or were found to have and not yet
-   * shown (in `found`, or kept for later on a large page), are taken away (and given back in
+   * The blocks of `runs` are read anew: the terms they were found to have and are not shown yet
+   * (in `found`, or kept for later on a large page) are taken away (and given back in
    * first-occurrence mode). Returns what is left of `found`.
    */
-  private withdrawRead(runs: readonly TextRun[], found: PreparedRun[]): PreparedRun[] {
-    const nodes = runs.flatMap((run) => run.nodes);
-    if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(nodes));
-    // Most batches are new content: nothing of it was read before, and nothing is filtered.
-    if (!nodes.some((node) => this.nodesWithTerms.has(node))) return found;
-    const read = new Set<Node>(nodes);
+  private withdrawNotShown(runs: readonly TextRun[], found: PreparedRun[]): PreparedRun[] {
+    const read = new Set<Node>(runs.flatMap((run) => run.nodes));
     const stale = (item: PreparedRun) => item.run.nodes.some((node) => read.has(node));
     this.withdraw(found.filter(stale));
     this.withdraw(this.lazy.filter(stale));
@@ -532,18 +555,67 @@ export class Scheduler implements TermSource {
     return found.filter((item) => !stale(item));
   }
 
-  /** The terms of `runs`; nothing when the background is gone (the page is then left alone). */
-  private async find(runs: TextRun[]): Promise<PreparedRun[]> {
-    try {
-      const items = this.stopped ? [] : await this.prepare(runs);
-      for (const item of items) for (const node of item.run.nodes) this.nodesWithTerms.add(node);
-      return items;
-    } catch (error) {
-      // The background is gone (the extension was updated or disabled): leave the page as it is.
-      console.warn('Begrip: the glossary is not available, so this page is left unmarked.', error);
-      this.stop();
-      return [];
-    }
+  /**
+   * Find the terms of every run in document order; keep only runs with something to show. The
+   * background gets the text in requests of at most BATCH_CHARS (a longer run in pieces), so one
+   * large page never holds up the other tabs for long (audit F3). Up to REQUESTS_AHEAD requests
+   * are on their way at once, this batch's and the last one's, so the background matches one
+   * while the page reads the answer to the one before or walks the next batch; the answers are
+   * taken in order (first occurrences are first on the page).
+   */
+  private find(runs: TextRun[]): Finding {
+    const terms: FoundTerm[][] = runs.map(() => []);
+    for (const run of runs) for (const node of run.nodes) this.notShown.add(node);
+    let lastTaken: Promise<void> = Promise.resolve();
+    const sent = (async () => {
+      for (const pieces of batchTexts(
+        runs.map((run) => run.text),
+        BATCH_CHARS,
+      )) {
+        if (this.stopped) return;
+        const texts = pieces.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to));
+        ({ taken: lastTaken } = await this.requests.send(
+          () => this.options.annotate(texts, this.definitions),
+          (response) => this.takeAnswer(response, pieces, terms),
+          // A text with "(" may define an acronym for the texts after it: its answer brings the
+          // definition, and the next request carries it.
+          texts.some((text) => text.includes('(')),
+        ));
+      }
+    })();
+    const found = (async () => {
+      try {
+        await sent;
+        await lastTaken;
+      } catch (error) {
+        // The background is gone (the extension was updated or disabled): leave the page as it is.
+        console.warn('Begrip: the glossary is not available, so this page is left unmarked.', error);
+        this.stop();
+      }
+      for (const run of runs) for (const node of run.nodes) this.notShown.delete(node);
+      if (this.stopped) return [];
+      return runs.flatMap((run, i) => {
+        const annotations = terms[i] as FoundTerm[];
+        if (!annotations.length) return [];
+        const item = { run: compactRun(run, annotations), annotations };
+        for (const node of item.run.nodes) this.notShown.add(node);
+        return [item];
+      });
+    })();
+    return { sent: sent.catch(() => undefined), found };
+  }
+
+  /** The terms of one answer, kept (or not) in document order, for the runs its pieces are of. */
+  private takeAnswer(response: AnnotateResponse, pieces: readonly Piece[], terms: FoundTerm[][]): void {
+    this.definitions = response.pageDefinitions;
+    pieces.forEach(({ index, from }, i) => {
+      const kept = terms[index] as FoundTerm[];
+      for (const term of unpackTerms(response, i)) {
+        // Most runs are whole in one request (from 0): no copy of each of their terms.
+        const shifted = from ? { ...term, start: term.start + from, end: term.end + from } : term;
+        if (this.options.keep(shifted)) kept.push(shifted);
+      }
+    });
   }
 
   /** Show what was found in `textSize` characters: all of it, or near the viewport on a large page. */
@@ -569,63 +641,32 @@ export class Scheduler implements TermSource {
     return true;
   }
 
-  private async collect(root: Node): Promise<TextRun[]> {
+  /** The runs under `roots`, walked in slices of SLICE_MS (a storm's batch has 2,048 roots). */
+  private async collect(roots: readonly Node[]): Promise<TextRun[]> {
     const runs: TextRun[] = [];
-    const walk = walkRunsInSteps(root);
-    for (;;) {
-      const deadline = performance.now() + SLICE_MS;
-      for (let next = walk.next(); ; next = walk.next()) {
-        if (next.done) return runs;
-        if (next.value) runs.push(next.value);
-        if (performance.now() > deadline) break;
+    let deadline = performance.now() + SLICE_MS;
+    for (const root of roots) {
+      // Most roots of a storm are <p>text</p>: read without a walk.
+      const single = singleTextRun(root);
+      if (single !== undefined) {
+        if (single) runs.push(single);
+        continue;
       }
-      await yieldToPage();
-      if (this.stopped) return [];
-    }
-  }
-
-  /**
-   * Find the terms of every run in document order; keep only runs with something to show. The
-   * background gets the text in requests of at most BATCH_CHARS (a longer run in pieces), so one
-   * large page never holds up the other tabs for long (audit F3). Up to REQUESTS_AHEAD requests
-   * are on their way at once, so the background matches one while the page reads the answer to
-   * the one before; the answers are taken in order (first occurrences are first on the page).
-   */
-  private async prepare(runs: TextRun[]): Promise<PreparedRun[]> {
-    const found: FoundTerm[][] = runs.map(() => []);
-    const textsOf = (pieces: Piece[]) =>
-      pieces.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to));
-    const takeAnswer = (response: AnnotateResponse, pieces: Piece[]) => {
-      this.definitions = response.pageDefinitions;
-      pieces.forEach(({ index, from }, i) => {
-        const terms = found[index] as FoundTerm[];
-        for (const term of unpackTerms(response, i)) {
-          // Most runs are whole in one request (from 0): no copy of each of their terms.
-          const shifted = from ? { ...term, start: term.start + from, end: term.end + from } : term;
-          if (this.options.keep(shifted)) terms.push(shifted);
+      for (const step of walkRunsInSteps(root)) {
+        if (step) runs.push(step);
+        else if (performance.now() > deadline) {
+          await yieldToPage();
+          if (this.stopped) return [];
+          deadline = performance.now() + SLICE_MS;
         }
-      });
-    };
-    const sent = await sendAhead(
-      batchTexts(
-        runs.map((run) => run.text),
-        BATCH_CHARS,
-      ),
-      (pieces) => this.options.annotate(textsOf(pieces), this.definitions),
-      takeAnswer,
-      {
-        ahead: REQUESTS_AHEAD,
-        // A text with "(" may define an acronym for the texts after it: its answer brings the
-        // definition, and the next request carries it.
-        waitAfter: (pieces) => textsOf(pieces).some((text) => text.includes('(')),
-        stopped: () => this.stopped,
-      },
-    );
-    if (!sent) return [];
-    return runs.flatMap((run, i) => {
-      const annotations = found[i] as FoundTerm[];
-      return annotations.length ? [{ run: compactRun(run, annotations), annotations }] : [];
-    });
+      }
+      if (performance.now() > deadline) {
+        await yieldToPage();
+        if (this.stopped) return [];
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+    return runs;
   }
 
   /** Show the lazily kept runs that are within a viewport's height of the visible area. */
@@ -651,12 +692,17 @@ export class Scheduler implements TermSource {
     await this.show(shown);
   }
 
+  private showItem(item: PreparedRun): ShownTerm[] {
+    for (const node of item.run.nodes) this.notShown.delete(node);
+    return this.highlights?.show(item) ?? [];
+  }
+
   private async show(items: PreparedRun[]): Promise<void> {
     const highlights = this.highlights;
     if (!highlights) return;
     // A term whose text changed since the walk is left out (term-highlights.ts); the observer
     // queues its block again.
-    await this.sliced(items, (item) => highlights.show(item));
+    await this.sliced(items, (item) => this.showItem(item));
   }
 }
 

@@ -68,18 +68,26 @@ function nodeIndexAt(run: TextRun, at: number, end: boolean): number {
  * scrolls there, and every garbage collection would trace them.
  */
 export function compactRun(run: TextRun, terms: readonly { start: number; end: number }[]): TextRun {
-  const kept = new Set<number>();
+  // Terms come in order and do not overlap, so their nodes' indexes never go down: one pass, no
+  // set and no sort (a transcript has 14,000 terms in one run).
+  const indexes: number[] = [];
+  let inOrder = true;
+  const keep = (index: number) => {
+    const last = indexes.at(-1);
+    if (index < 0 || index === last) return;
+    if (last !== undefined && index < last) inOrder = false;
+    indexes.push(index);
+  };
   for (const { start, end } of terms) {
-    kept.add(nodeIndexAt(run, start, false));
-    kept.add(nodeIndexAt(run, end, true));
+    keep(nodeIndexAt(run, start, false));
+    keep(nodeIndexAt(run, end, true));
   }
-  kept.delete(-1);
-  if (kept.size === run.nodes.length) return run;
-  const indexes = [...kept].sort((a, b) => a - b);
+  const kept = inOrder ? indexes : [...new Set(indexes)].sort((a, b) => a - b);
+  if (kept.length === run.nodes.length) return run;
   return {
     text: run.text,
-    nodes: indexes.map((i) => run.nodes[i] as Text),
-    offsets: indexes.map((i) => run.offsets[i] as number),
+    nodes: kept.map((i) => run.nodes[i] as Text),
+    offsets: kept.map((i) => run.offsets[i] as number),
   };
 }
 

@@ -150,6 +150,20 @@ describe('pointOf', () => {
     }
   });
 
+  it('keeps each node once, in order, whether or not the terms come in order', () => {
+    const r = run(['NMI', ' en ', 'OIR', ' met ', 'NMI', ' en EUAM']);
+    const inOrder = [
+      { start: 0, end: 3 },
+      { start: 7, end: 10 },
+      { start: 15, end: 18 },
+      { start: 22, end: 26 },
+    ];
+    const texts = (terms: typeof inOrder) => compactRun(r, terms).nodes.map((node) => node.data);
+    expect(texts(inOrder)).toEqual(['NMI', 'OIR', 'NMI', ' en EUAM']);
+    expect(texts([...inOrder].reverse())).toEqual(['NMI', 'OIR', 'NMI', ' en EUAM']);
+    expect(compactRun(r, [...inOrder, { start: 4, end: 6 }, { start: 11, end: 14 }])).toBe(r);
+  });
+
   it('agrees with a linear scan on a block of many nodes', () => {
     const parts = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? '' : `w${i} `));
     const r = run(parts);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchTexts, sendAhead } from '../../../glossary/batches';
+import { batchTexts, RequestsInOrder } from '../../../glossary/batches';
 import { CURATED_ENTRIES } from '../../../glossary/data';
 import { Matcher } from '../../../glossary/matcher';
 
@@ -52,55 +52,91 @@ describe('texts in requests of bounded size', () => {
 
 /** A side that answers when the test says so, and records what was asked and when. */
 function answering() {
-  const waiting = new Map<string, (answer: string) => void>();
+  const waiting = new Map<string, { resolve: (answer: string) => void; reject: (error: Error) => void }>();
   const log: string[] = [];
+  const settle = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  };
   return {
     log,
-    send: (batch: string) => {
+    request: (batch: string) => () => {
       log.push(`send ${batch}`);
-      return new Promise<string>((resolve) => waiting.set(batch, resolve));
+      return new Promise<string>((resolve, reject) => waiting.set(batch, { resolve, reject }));
     },
     take: (answer: string) => {
       log.push(`take ${answer}`);
     },
     async answer(batch: string) {
-      waiting.get(batch)?.(`answer ${batch}`);
+      waiting.get(batch)?.resolve(`answer ${batch}`);
       waiting.delete(batch);
-      for (let i = 0; i < 5; i++) await Promise.resolve();
+      await settle();
     },
+    async fail(batch: string) {
+      waiting.get(batch)?.reject(new Error(`no answer to ${batch}`));
+      waiting.delete(batch);
+      await settle();
+    },
+    settle,
     get onTheirWay() {
       return [...waiting.keys()];
     },
   };
 }
 
-describe('requests sent ahead', () => {
+/** Send `batches` one after the other, as the scheduler does; the promises of their answers taken. */
+async function sendAll(
+  requests: RequestsInOrder<string>,
+  other: ReturnType<typeof answering>,
+  batches: string[],
+): Promise<Promise<void>[]> {
+  const taken: Promise<void>[] = [];
+  for (const batch of batches) {
+    const sent = await requests.send(other.request(batch), other.take, batch.includes('('));
+    taken.push(sent.taken);
+  }
+  return taken;
+}
+
+describe('requests in order', () => {
   it('keeps up to `ahead` on their way and takes the answers in the order sent', async () => {
     const other = answering();
-    const done = sendAhead(['a', 'b', 'c', 'd'], other.send, other.take, {
-      ahead: 2,
-      waitAfter: () => false,
-    });
-    await Promise.resolve();
+    const requests = new RequestsInOrder<string>(2);
+    const sending = sendAll(requests, other, ['a', 'b', 'c', 'd']);
+    await other.settle();
     expect(other.onTheirWay).toEqual(['a', 'b']);
     // The second answer comes first: it waits for the first.
     await other.answer('b');
     expect(other.log).toEqual(['send a', 'send b']);
     await other.answer('a');
-    expect(other.log).toEqual(['send a', 'send b', 'take answer a', 'send c', 'take answer b', 'send d']);
-    await other.answer('c');
+    expect(other.log).toEqual(['send a', 'send b', 'take answer a', 'take answer b', 'send c', 'send d']);
     await other.answer('d');
-    await expect(done).resolves.toBe(true);
+    await other.answer('c');
+    const taken = await sending;
+    await Promise.all(taken);
     expect(other.log.slice(-2)).toEqual(['take answer c', 'take answer d']);
   });
 
-  it('sends nothing after a batch the later ones depend on until its answer is taken', async () => {
+  it('goes on across batches: the next batch is sent while the last one’s answers are awaited', async () => {
     const other = answering();
-    const done = sendAhead(['a', 'defines (X)', 'b'], other.send, other.take, {
-      ahead: 3,
-      waitAfter: (batch) => batch.includes('('),
-    });
-    await Promise.resolve();
+    const requests = new RequestsInOrder<string>(3);
+    const first = await sendAll(requests, other, ['a1', 'a2']);
+    const second = sendAll(requests, other, ['b1']);
+    await other.settle();
+    expect(other.onTheirWay).toEqual(['a1', 'a2', 'b1']);
+    for (const batch of ['b1', 'a2', 'a1']) await other.answer(batch);
+    await Promise.all([...first, ...(await second)]);
+    expect(other.log.filter((line) => line.startsWith('take'))).toEqual([
+      'take answer a1',
+      'take answer a2',
+      'take answer b1',
+    ]);
+  });
+
+  it('sends nothing after a request the later ones depend on until its answer is taken', async () => {
+    const other = answering();
+    const requests = new RequestsInOrder<string>(3);
+    const sending = sendAll(requests, other, ['a', 'defines (X)', 'b']);
+    await other.settle();
     expect(other.onTheirWay).toEqual(['a', 'defines (X)']);
     await other.answer('a');
     expect(other.onTheirWay).toEqual(['defines (X)']);
@@ -113,28 +149,22 @@ describe('requests sent ahead', () => {
       'send b',
     ]);
     await other.answer('b');
-    await expect(done).resolves.toBe(true);
+    await Promise.all(await sending);
   });
 
-  it('stops sending when told, and fails with the first failed answer', async () => {
-    let stop = false;
+  it('takes no answer after a failed one, and goes on sending', async () => {
     const other = answering();
-    const stopped = sendAhead(['a', 'b', 'c'], other.send, other.take, {
-      ahead: 1,
-      waitAfter: () => false,
-      stopped: () => stop,
-    });
-    stop = true;
-    await other.answer('a');
-    await expect(stopped).resolves.toBe(false);
-    expect(other.log).toEqual(['send a', 'take answer a']);
-
-    const failing = sendAhead(
-      ['a', 'b', 'c'],
-      (batch) => (batch === 'a' ? Promise.reject(new Error('extension reloaded')) : Promise.resolve(batch)),
-      () => undefined,
-      { ahead: 3, waitAfter: () => false },
-    );
-    await expect(failing).rejects.toThrow('extension reloaded');
+    const requests = new RequestsInOrder<string>(3);
+    const taken = await sendAll(requests, other, ['a', 'b']);
+    const failed = expect(taken[0]).rejects.toThrow('no answer to a');
+    const after = expect(taken[1]).rejects.toThrow('no answer to a');
+    await other.answer('b');
+    await other.fail('a');
+    await failed;
+    await after;
+    expect(other.log).toEqual(['send a', 'send b']);
+    const [next] = await sendAll(requests, other, ['c']);
+    await other.answer('c');
+    await expect(next).rejects.toThrow('no answer to a');
   });
 });
