@@ -39,6 +39,8 @@ const SLICE_MS = 8;
  * ordinary text, 60–75 ms of text full of the page's own acronyms).
  */
 const BATCH_CHARS = MAX_ANNOTATE_CHARS;
+/** Nodes walked before their runs go on to have their terms found, while the walk goes on. */
+const NODES_PER_FIND = 32_768;
 /** Requests on their way to the background at once (see find). */
 const REQUESTS_AHEAD = 3;
 const MUTATION_BATCH_MS = 60;
@@ -522,20 +524,21 @@ export class Scheduler implements TermSource {
         if (this.queue.length) continue;
         break;
       }
-      const runs = await this.collect(roots);
-      // This batch's requests follow those of the batch before.
-      await finding.at(-1)?.sent;
-      if (this.stopped) break;
-      // Most batches are new content. A block read again may have terms being found, found and
-      // waiting to be shown, or kept for later: they are taken away (its terms shown are, below).
-      const readAgain = runs.some((run) => run.nodes.some((node) => this.notShown.has(node)));
-      if (readAgain) {
-        await takeFound();
-        found = this.withdrawNotShown(runs, found);
+      for await (const runs of this.collect(roots)) {
+        // This batch's requests follow those of the batch before.
+        await finding.at(-1)?.sent;
+        if (this.stopped) break;
+        // Most batches are new content. A block read again may have terms being found, found and
+        // waiting to be shown, or kept for later: they are taken away (its terms shown are, below).
+        const readAgain = runs.some((run) => run.nodes.some((node) => this.notShown.has(node)));
+        if (readAgain) {
+          await takeFound();
+          found = this.withdrawNotShown(runs, found);
+        }
+        if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs.flatMap((run) => run.nodes)));
+        for (const run of runs) foundText += run.text.length;
+        finding.push(this.find(runs));
       }
-      if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs.flatMap((run) => run.nodes)));
-      for (const run of runs) foundText += run.text.length;
-      finding.push(this.find(runs));
     }
     this.running = false;
     if (!this.stopped) this.options.onIdle?.();
@@ -641,32 +644,41 @@ export class Scheduler implements TermSource {
     return true;
   }
 
-  /** The runs under `roots`, walked in slices of SLICE_MS (a storm's batch has 2,048 roots). */
-  private async collect(roots: readonly Node[]): Promise<TextRun[]> {
-    const runs: TextRun[] = [];
+  /**
+   * The runs under `roots`, walked in slices of SLICE_MS, handed on in batches of at most about
+   * NODES_PER_FIND nodes: their terms are found while the walk goes on, and each batch keeps only
+   * the nodes its terms lie in once they are found (a page of a million text nodes otherwise kept
+   * a million node wrappers alive to the end of the walk, and garbage collections paused it).
+   */
+  private async *collect(roots: readonly Node[]): AsyncGenerator<TextRun[]> {
+    let runs: TextRun[] = [];
+    let nodes = 0;
     let deadline = performance.now() + SLICE_MS;
+    const pause = async () => {
+      if (performance.now() <= deadline) return;
+      await yieldToPage();
+      deadline = performance.now() + SLICE_MS;
+    };
     for (const root of roots) {
       // Most roots of a storm are <p>text</p>: read without a walk.
       const single = singleTextRun(root);
-      if (single !== undefined) {
-        if (single) runs.push(single);
-        continue;
+      const steps = single === undefined ? walkRunsInSteps(root) : single ? [single] : [];
+      for (const step of steps) {
+        if (step) {
+          runs.push(step);
+          nodes += step.nodes.length;
+          if (nodes >= NODES_PER_FIND) {
+            yield runs;
+            runs = [];
+            nodes = 0;
+          }
+        } else await pause();
+        if (this.stopped) return;
       }
-      for (const step of walkRunsInSteps(root)) {
-        if (step) runs.push(step);
-        else if (performance.now() > deadline) {
-          await yieldToPage();
-          if (this.stopped) return [];
-          deadline = performance.now() + SLICE_MS;
-        }
-      }
-      if (performance.now() > deadline) {
-        await yieldToPage();
-        if (this.stopped) return [];
-        deadline = performance.now() + SLICE_MS;
-      }
+      await pause();
+      if (this.stopped) return;
     }
-    return runs;
+    if (runs.length) yield runs;
   }
 
   /** Show the lazily kept runs that are within a viewport's height of the visible area. */
