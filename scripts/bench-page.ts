@@ -303,11 +303,14 @@ async function benchPage(
   const longest = Math.max(...runs.map((r) => r.longest));
   // mark.js takes over a quarter of an hour on the 5 MB page with the 500-entry glossary
   // (1,058 s on 2026-11-30): BENCH_MARKJS=typical measures it on the typical page only.
-  const skipMarkJs = process.env.BENCH_MARKJS === 'typical' && path !== '/typical';
+  const skipMarkJs = ONLY_TYPICAL || (process.env.BENCH_MARKJS === 'typical' && path !== '/typical');
   const markJs = skipMarkJs ? { work: Number.NaN, marks: 0 } : await measureMarkJs(plain, keywords);
   await plain.close();
-  const showing =
-    path === '/typical' ? await showingCost(harness, path, matcher) : await oneChangeCost(harness, path);
+  const showing = ONLY_TYPICAL
+    ? { text: '', least: null }
+    : path === '/typical'
+      ? await showingCost(harness, path, matcher)
+      : await oneChangeCost(harness, path);
   const ratio = (begrip.work / floor).toFixed(1);
   return {
     row: `| ${name} | ${ms(begrip.work)} | ${ms(longest)} / ${ms(begrip.baseLongest)} | ${begrip.heap.toFixed(1)} MB | ${begrip.marks} | ${ms(markJs.work)} | ${markJs.marks} | ${ms(floor)} | ${ratio}× | ${(markJs.work / begrip.work).toFixed(0)}× |`,
@@ -362,6 +365,9 @@ function printTable(intro: string, header: string[], alignments: string, rows: s
   for (const row of rows) console.log(row);
 }
 
+/** BENCH_PAGE_ONLY=typical: Begrip's row for the typical page only (to compare two builds). */
+const ONLY_TYPICAL = process.env.BENCH_PAGE_ONLY === 'typical';
+
 async function main() {
   const harness = await launch({ extensions: [emptyContentScriptExtension()] });
   servePages(harness);
@@ -374,10 +380,11 @@ async function main() {
   const keywords = [...new Set(CURATED_ENTRIES.flatMap((e) => formsOf(e).map((f) => f.text)))];
   const matcher = new Matcher(CURATED_ENTRIES);
   const figures: PageFigures[] = [];
-  for (const page of [
+  const pages = [
     ['typical (seed 004, 22 kB)', '/typical', 7],
     ['5 MB text', '/large', 3],
-  ] as const) {
+  ] as const;
+  for (const page of ONLY_TYPICAL ? pages.slice(0, 1) : pages) {
     figures.push(await benchPage(harness, matcher, keywords, page));
   }
   printTable(
@@ -397,6 +404,10 @@ async function main() {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     figures.map((f) => f.row),
   );
+  if (ONLY_TYPICAL) {
+    await harness.close();
+    return;
+  }
   printTable(
     "Of Begrip's work (the median load), evaluating content.js:",
     ['page', 'work', 'content.js evaluation'],
