@@ -445,7 +445,10 @@ export class Scheduler implements TermSource {
           const some =
             records.length <= RECORDS_PER_READ ? records : records.slice(from, from + RECORDS_PER_READ);
           if (!(await this.sliced(some, (record) => this.readRecord(record)))) return;
-          if (this.pending.size >= ROOTS_PER_BATCH && !(await this.enqueuePending())) return;
+          // Not while the page is still changing (records waiting): that work would take the
+          // storm's frames.
+          const calm = this.delivered.length === 0;
+          if (calm && this.pending.size >= ROOTS_PER_BATCH && !(await this.enqueuePending())) return;
         }
       }
       const highlights = this.highlights;
