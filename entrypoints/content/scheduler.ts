@@ -578,6 +578,9 @@ export class Scheduler implements TermSource {
         runs.map((run) => run.text),
         BATCH_CHARS,
       )) {
+        // Each request in a task of its own: sending 100,000 characters takes a few milliseconds,
+        // and the walk or the last answer may have used this task's share.
+        await yieldToPage();
         if (this.stopped) return;
         const texts = pieces.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to));
         ({ taken: lastTaken } = await this.requests.send(
