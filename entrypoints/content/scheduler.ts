@@ -41,8 +41,12 @@ const SLICE_MS = 8;
 const BATCH_CHARS = MAX_ANNOTATE_CHARS;
 /** Nodes walked before their runs go on to have their terms found, while the walk goes on. */
 const NODES_PER_FIND = 32_768;
-/** Requests on their way to the background at once (see find). */
-const REQUESTS_AHEAD = 3;
+/**
+ * Requests on their way to the background at once (see find). More would keep the background
+ * busier, but on two cores its matching then competes with the page's own thread: with three,
+ * the 1.35 MB transcript's longest task went from at most 38 ms to as much as 62 ms.
+ */
+const REQUESTS_AHEAD = 1;
 const MUTATION_BATCH_MS = 60;
 /** A storm's records are read this many at a time… */
 const RECORDS_PER_READ = 1024;
@@ -565,9 +569,9 @@ export class Scheduler implements TermSource {
    * Find the terms of every run in document order; keep only runs with something to show. The
    * background gets the text in requests of at most BATCH_CHARS (a longer run in pieces), so one
    * large page never holds up the other tabs for long (audit F3). Up to REQUESTS_AHEAD requests
-   * are on their way at once, this batch's and the last one's, so the background matches one
-   * while the page reads the answer to the one before or walks the next batch; the answers are
-   * taken in order (first occurrences are first on the page).
+   * are on their way at once, this batch's and the last one's: the background matches while the
+   * page walks the next batch, and the answers are taken in order (first occurrences are first
+   * on the page).
    */
   private find(runs: TextRun[]): Finding {
     const terms: FoundTerm[][] = runs.map(() => []);
