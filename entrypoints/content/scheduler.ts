@@ -2,7 +2,8 @@
  * Annotates the page in small slices so it stays responsive:
  *   1. walk the text (slices of at most SLICE_MS);
  *   2. find the terms of every run, in document order (so "first occurrence" means first on the
- *      page, and the badge counts the whole page);
+ *      page, and the badge counts the whole page): the background matches one batch of runs
+ *      while the next is walked;
  *   3. show them as a CSS highlight (term-highlights.ts), which changes no node of the page:
  *      ordinary pages completely, viewport first; very large pages only near the viewport, the
  *      rest as the reader scrolls.
@@ -237,7 +238,7 @@ function blockRoot(node: Node): Node {
 }
 
 export class Scheduler implements TermSource {
-  /** Batches of roots to walk: the page at start, then each batch of changes as one. */
+  /** Batches of roots to walk: the page at start, then the page's changes, a batch at a time. */
   private readonly queue: Node[][] = [];
   private pending = new Set<Node>();
   /** Elements hidden or made editable since the last batch: their terms go. */
