@@ -6,20 +6,12 @@
  * a request that arrives meanwhile is queued before the next piece is chosen. DOM-free.
  */
 
+import { nextTask } from './next-task';
+
 type Job = () => Promise<void>;
 
-/** Runs `next` in a later task of the event loop (a MessageChannel, or setTimeout in tests). */
+/** Runs `next` in a later task of the event loop (nextTask, or a stepper in tests). */
 export type NextTurn = (next: () => void) => void;
-
-/** A task without setTimeout's clamp to 4 ms after a few nested calls: one per request adds up. */
-export const nextTask: NextTurn = (next) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    next();
-  };
-  channel.port2.postMessage(null);
-};
 
 export class TakingTurns<Key> {
   /** Each sender's waiting work, in the order the senders take their turns. */

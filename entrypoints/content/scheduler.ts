@@ -29,6 +29,7 @@ import {
 } from '../../utils/dom/highlighter';
 import type { Term, TermSource } from '../../utils/dom/term';
 import { type AnnotateResponse, type FoundTerm, MAX_ANNOTATE_CHARS, unpackTerms } from '../../utils/messages';
+import { nextTask } from '../../utils/next-task';
 import { compactRun, pointOf, type ShownTerm, TermHighlights } from './term-highlights';
 
 const SLICE_MS = 8;
@@ -120,14 +121,7 @@ const yieldToPage = (): Promise<void> => {
     globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => Promise<void> } }
   ).scheduler;
   if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => nextTask(resolve));
 };
 
 const topOf = (item: PreparedRun) => item.run.nodes[0]?.parentElement?.getBoundingClientRect();

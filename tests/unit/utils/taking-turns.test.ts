@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextTask, TakingTurns } from '../../../utils/taking-turns';
+import { nextTask } from '../../../utils/next-task';
+import { TakingTurns } from '../../../utils/taking-turns';
 
 /** Turns that wait until the test lets them go, to look at the queue in between. */
 function steppedTurns() {
