@@ -11,7 +11,7 @@ import { ContextRules, type Resolvable } from './context';
 import { highlightedFormsOf, type SurfaceForm } from './forms';
 import { inflections } from './inflect';
 import type { Entry } from './schema';
-import { fold, JOINER, looksLikeAcronym, TOKEN_SOURCE, wordsOf } from './text';
+import { fold, JOINER, looksLikeAcronym, TOKEN_SOURCE, WordScanner, wordsOf } from './text';
 
 /** A form found in a text: [start, end) as UTF-16 offsets, its entry, other senses and why (context.ts). */
 export type Match = Resolvable;
@@ -71,12 +71,13 @@ const addFirst = (firsts: string, key: string) =>
  * Hash of a word's length and first three letters, ASCII letters folded to lower case; -1 when one
  * of them is not ASCII (such words always go to the Map look-up).
  */
-function filterHash(word: string): number {
-  const a = word.charCodeAt(0);
-  const b = word.length > 1 ? word.charCodeAt(1) : 0;
-  const c = word.length > 2 ? word.charCodeAt(2) : 0;
+function filterHash(word: string, start = 0, end = word.length): number {
+  const length = end - start;
+  const a = word.charCodeAt(start);
+  const b = length > 1 ? word.charCodeAt(start + 1) : 0;
+  const c = length > 2 ? word.charCodeAt(start + 2) : 0;
   if ((a | b | c) > 127) return -1;
-  const h = (((a | 32) * 31 + (b | 32)) * 31 + (c | 32)) * 31 + Math.min(word.length, 63);
+  const h = (((a | 32) * 31 + (b | 32)) * 31 + (c | 32)) * 31 + Math.min(length, 63);
   return h & (FILTER_SIZE - 1);
 }
 
@@ -84,20 +85,20 @@ function filterHash(word: string): number {
  * Cheap pre-check before the fallbacks of `alternateToken`: a word can only be found another way
  * if it has non-ASCII letters, ends in a (footnote) digit, or is followed by a hyphen.
  */
-function mayHaveAlternate(text: string, word: string, end: number): boolean {
-  if (endsWithDigit(word)) return true;
+function mayHaveAlternate(text: string, words: WordScanner): boolean {
+  const { start, end } = words;
+  if (endsWithDigit(text, start, end)) return true;
   const next = text.charCodeAt(end);
   if ((next === 45 || next === 0xad) && isSpace(text.charCodeAt(end + 1))) return true;
-  return NON_ASCII_WORD.test(word);
+  return words.nonAscii;
 }
-/** A letter followed by a final digit ("Irak2"), not a number ("2024"). */
-function endsWithDigit(word: string): boolean {
-  const last = word.charCodeAt(word.length - 1);
-  const first = word.charCodeAt(0);
+/** A letter followed by a final digit ("Irak2"), not a number ("2024"): word [start, end) of text. */
+function endsWithDigit(text: string, start = 0, end = text.length): boolean {
+  const last = text.charCodeAt(end - 1);
+  const first = text.charCodeAt(start);
   return last >= 48 && last <= 57 && !(first >= 48 && first <= 57);
 }
 const isSpace = (code: number) => code === 10 || code === 13 || code === 32 || code === 9;
-const NON_ASCII_WORD = /[\u0080-\uFFFF]/;
 
 /** Punctuation between words as compared: spaces ignored, every apostrophe the same. */
 const literalGap = (gap: string) => gap.replace(/\s+/g, '').replace(/[’‘`´]/g, "'");
@@ -113,7 +114,7 @@ export class Matcher {
   private readonly root = new Map<string, TrieNode>();
   /** Bit set over (length, first three letters) of every root key: most words are rejected by it. */
   private readonly rootFilter = new Uint8Array(FILTER_SIZE >> 3);
-  private readonly tokenPattern = new RegExp(TOKEN_SOURCE, 'gu');
+  private readonly words = new WordScanner();
   private readonly lookahead = new RegExp(TOKEN_SOURCE, 'gu');
   private readonly context: ContextRules;
 
@@ -132,30 +133,28 @@ export class Matcher {
    */
   match(text: string, options: { confirmed?: ReadonlySet<string>; context?: boolean } = {}): Match[] {
     const matches: Match[] = [];
-    const pattern = this.tokenPattern;
-    pattern.lastIndex = 0;
-    // Hot loop: one regex step, one toLowerCase and one Map look-up per word; allocation and the
+    const words = this.words;
+    // Hot loop: a scan of the word's characters and a bit-set test per word, without allocating;
+    // a string, a toLowerCase and a Map look-up only for words the bit set lets through, and the
     // slower fallbacks only for the few words that may start a form.
-    for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
-      const word = found[0];
-      const start = found.index;
-      const hash = filterHash(word);
-      let node =
-        hash < 0 || (this.rootFilter[hash >> 3] as number) & (1 << (hash & 7))
-          ? this.root.get(word.toLowerCase())
-          : undefined;
+    for (let from = 0; words.next(text, from); ) {
+      const { start, end } = words;
+      from = end;
+      const hash = filterHash(text, start, end);
+      const passes = hash < 0 || (this.rootFilter[hash >> 3] as number) & (1 << (hash & 7));
+      let node = passes ? this.root.get(text.slice(start, end).toLowerCase()) : undefined;
       let token: Token;
       if (node === undefined) {
-        if (!mayHaveAlternate(text, word, start + word.length)) continue;
-        const alternate = this.alternateToken(text, { start, end: start + word.length, word }, this.root);
+        if (!mayHaveAlternate(text, words)) continue;
+        const alternate = this.alternateToken(text, { start, end, word: text.slice(start, end) }, this.root);
         if (!alternate) continue;
         token = alternate.token;
         node = alternate.node;
-      } else token = { start, end: start + word.length, word };
+      } else token = { start, end, word: text.slice(start, end) };
       const match = this.longestFrom(text, token, node);
       if (match) {
         matches.push(match);
-        pattern.lastIndex = match.end;
+        from = match.end;
       }
     }
     if (!this.context.active || options.context === false) return matches;
