@@ -103,12 +103,6 @@ interface Finding {
   found: Promise<PreparedRun[]>;
 }
 
-/** Whether an ancestor of `node` is itself in `pending` (then it is walked with that one). */
-function hasPendingAncestor(node: Node, pending: ReadonlySet<Node>): boolean {
-  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (pending.has(parent)) return true;
-  return false;
-}
-
 /**
  * Let the page run (input, rendering, its own timers) before the next slice: the next slice is
  * a task at the page's own priority, queued behind what the page has already queued. Not
@@ -487,9 +481,20 @@ export class Scheduler implements TermSource {
       }
       return known;
     };
+    // Whether an ancestor is itself pending (then the node is walked with it), also once per parent.
+    const pendingAbove = new Map<Node, boolean>();
+    const underPending = (parent: Node | null): boolean => {
+      if (!parent) return false;
+      let known = pendingAbove.get(parent);
+      if (known === undefined) {
+        known = pending.has(parent) || underPending(parent.parentNode);
+        pendingAbove.set(parent, known);
+      }
+      return known;
+    };
     const keepRoot = (node: Node) => {
       const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      if (!node.isConnected || !element || hasPendingAncestor(node, pending)) return;
+      if (!node.isConnected || !element || underPending(node.parentNode)) return;
       if (isSkipped(element) || (element.parentElement && inSkipped(element.parentElement))) return;
       roots.push(node);
     };
@@ -532,18 +537,25 @@ export class Scheduler implements TermSource {
         if (this.stopped) break;
         // Most batches are new content. A block read again may have terms being found, found and
         // waiting to be shown, or kept for later: they are taken away (its terms shown are, below).
-        const readAgain = runs.some((run) => run.nodes.some((node) => this.notShown.has(node)));
-        if (readAgain) {
+        if (this.anyNotShown(runs)) {
           await takeFound();
           found = this.withdrawNotShown(runs, found);
         }
-        if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs.flatMap((run) => run.nodes)));
+        if (this.highlights?.size) this.withdraw(this.highlights.itemsWith(runs));
         for (const run of runs) foundText += run.text.length;
         finding.push(this.find(runs));
       }
     }
     this.running = false;
     if (!this.stopped) this.options.onIdle?.();
+  }
+
+  /** Whether a node of `runs` has terms being found or waiting to be shown (plain loops: 32,768 nodes). */
+  private anyNotShown(runs: readonly TextRun[]): boolean {
+    if (this.notShown.size === 0) return false;
+    for (const { nodes } of runs)
+      for (let i = 0; i < nodes.length; i++) if (this.notShown.has(nodes[i] as Text)) return true;
+    return false;
   }
 
   /**
@@ -602,13 +614,15 @@ export class Scheduler implements TermSource {
       }
       for (const run of runs) for (const node of run.nodes) this.notShown.delete(node);
       if (this.stopped) return [];
-      return runs.flatMap((run, i) => {
+      const items: PreparedRun[] = [];
+      for (let i = 0; i < runs.length; i++) {
         const annotations = terms[i] as FoundTerm[];
-        if (!annotations.length) return [];
-        const item = { run: compactRun(run, annotations), annotations };
+        if (!annotations.length) continue;
+        const item = { run: compactRun(runs[i] as TextRun, annotations), annotations };
         for (const node of item.run.nodes) this.notShown.add(node);
-        return [item];
-      });
+        items.push(item);
+      }
+      return items;
     })();
     return { sent: sent.catch(() => undefined), found };
   }
@@ -616,14 +630,15 @@ export class Scheduler implements TermSource {
   /** The terms of one answer, kept (or not) in document order, for the runs its pieces are of. */
   private takeAnswer(response: AnnotateResponse, pieces: readonly Piece[], terms: FoundTerm[][]): void {
     this.definitions = response.pageDefinitions;
-    pieces.forEach(({ index, from }, i) => {
+    for (let i = 0; i < pieces.length; i++) {
+      const { index, from } = pieces[i] as Piece;
       const kept = terms[index] as FoundTerm[];
       for (const term of unpackTerms(response, i)) {
         // Most runs are whole in one request (from 0): no copy of each of their terms.
         const shifted = from ? { ...term, start: term.start + from, end: term.end + from } : term;
         if (this.options.keep(shifted)) kept.push(shifted);
       }
-    });
+    }
   }
 
   /** Show what was found in `textSize` characters: all of it, or near the viewport on a large page. */
@@ -659,28 +674,35 @@ export class Scheduler implements TermSource {
     let runs: TextRun[] = [];
     let nodes = 0;
     let deadline = performance.now() + SLICE_MS;
+    /** Adds a run; true when the batch is full. */
+    const add = (run: TextRun) => {
+      runs.push(run);
+      nodes += run.nodes.length;
+      return nodes >= NODES_PER_FIND;
+    };
+    // Checked before awaiting: an await per root (a storm's 60,000) made garbage of its own.
+    const due = () => performance.now() > deadline;
     const pause = async () => {
-      if (performance.now() <= deadline) return;
       await yieldToPage();
       deadline = performance.now() + SLICE_MS;
     };
+    const handOn = () => {
+      const batch = runs;
+      runs = [];
+      nodes = 0;
+      return batch;
+    };
     for (const root of roots) {
-      // Most roots of a storm are <p>text</p>: read without a walk.
+      // Most roots of a storm are <p>text</p>: read without a walk, a generator or an await.
       const single = singleTextRun(root);
-      const steps = single === undefined ? walkRunsInSteps(root) : single ? [single] : [];
-      for (const step of steps) {
-        if (step) {
-          runs.push(step);
-          nodes += step.nodes.length;
-          if (nodes >= NODES_PER_FIND) {
-            yield runs;
-            runs = [];
-            nodes = 0;
-          }
-        } else await pause();
-        if (this.stopped) return;
-      }
-      await pause();
+      if (single === undefined) {
+        for (const step of walkRunsInSteps(root)) {
+          if (step && add(step)) yield handOn();
+          if (!step && due()) await pause();
+          if (this.stopped) return;
+        }
+      } else if (single && add(single)) yield handOn();
+      if (due()) await pause();
       if (this.stopped) return;
     }
     if (runs.length) yield runs;

@@ -68,6 +68,8 @@ function nodeIndexAt(run: TextRun, at: number, end: boolean): number {
  * scrolls there, and every garbage collection would trace them.
  */
 export function compactRun(run: TextRun, terms: readonly { start: number; end: number }[]): TextRun {
+  // Most runs are one node (a storm brings 10,000 <p>text</p> a frame): it holds the terms.
+  if (run.nodes.length === 1) return run;
   // Terms come in order and do not overlap, so their nodes' indexes never go down: one pass, no
   // set and no sort (a transcript has 14,000 terms in one run).
   const indexes: number[] = [];
@@ -290,10 +292,16 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     for (const [item, terms] of this.shown) this.index(item, terms);
   }
 
-  /** The shown items that have any of `nodes` (before those nodes are annotated anew). */
-  itemsWith(nodes: Iterable<Node>): Set<T> {
+  /** The shown items that have any node of `runs` (before those runs are annotated anew). */
+  itemsWith(runs: readonly { nodes: readonly Node[] }[]): Set<T> {
     const found = new Set<T>();
-    for (const node of nodes) for (const item of this.byNode.get(node) ?? []) found.add(item);
+    // Plain loops: a storm's batch has 32,768 nodes, mostly with nothing shown yet.
+    for (const { nodes } of runs) {
+      for (let i = 0; i < nodes.length; i++) {
+        const items = this.byNode.get(nodes[i] as Node);
+        if (items) for (const item of items) found.add(item);
+      }
+    }
     return found;
   }
 

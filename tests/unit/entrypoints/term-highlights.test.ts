@@ -76,9 +76,9 @@ describe('terms shown as a highlight', () => {
     const shown = item();
     highlights.show(shown);
     expect(highlights.changed()).toEqual([]);
-    expect([...highlights.itemsWith([shown.run.nodes[1] as Node])]).toEqual([shown]);
+    expect([...highlights.itemsWith([{ nodes: [shown.run.nodes[1] as Node] }])]).toEqual([shown]);
     // Only the nodes its terms lie in are indexed: "De " has none.
-    expect(highlights.itemsWith([shown.run.nodes[0] as Node]).size).toBe(0);
+    expect(highlights.itemsWith([{ nodes: [shown.run.nodes[0] as Node] }]).size).toBe(0);
     expect(highlights.itemsWithin(document.body)).toEqual([shown]);
     (shown.run.nodes.at(-1) as Text).data = ' Holder en NAVO.';
     expect(highlights.changed()).toEqual([shown]);
