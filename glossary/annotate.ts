@@ -127,17 +127,22 @@ export function createAnnotator(matcher: Matcher, document: string | readonly Pa
   const definitions = reading.pageDefined;
   const pageMatcher = definitions.length ? new Matcher(definitions.map(pageEntry)) : null;
   const expansions = new Map(definitions.map((d) => [d.acronym, d.expansion]));
+  const pageDefined = new Map(definitions.map((d) => [d.acronym, { expansion: d.expansion }]));
+  const rereading = expansions.size > 0 || reading.chosen.size > 0;
   return {
     definitions,
     annotate(text) {
+      let glossary = matcher.match(text, { confirmed: reading.confirmed });
       // Only where the text redefines an acronym the glossary knows can a glossary form sit inside
       // the text's long form and mean something else there.
-      const inLongForm = insideSpans(longFormSpans(text, reading.redefined));
-      const glossary = matcher
-        .match(text, { confirmed: reading.confirmed })
-        .filter((match) => !inLongForm(match))
-        .map((match) => reread(match, reading, expansions));
-      return pageMatcher ? merge(glossary, pageOnly(pageMatcher.match(text), expansions)) : glossary;
+      if (reading.redefined.length) {
+        const inLongForm = insideSpans(longFormSpans(text, reading.redefined));
+        glossary = glossary.filter((match) => !inLongForm(match));
+      }
+      // Most pages define nothing: their matches are taken as they are (a storm's 100,000 short
+      // texts each made two arrays and looked up every acronym for nothing).
+      if (rereading) glossary = glossary.map((match) => reread(match, reading, expansions));
+      return pageMatcher ? merge(glossary, pageOnly(pageMatcher.match(text), pageDefined)) : glossary;
     },
   };
 }
@@ -178,11 +183,22 @@ function insideSpans(
   };
 }
 
-function pageOnly(matches: Match[], expansions: ReadonlyMap<string, string>): Annotation[] {
-  return matches.map((match) => ({
-    ...match,
-    pageDefined: { expansion: expansions.get(match.id.slice(PAGE_ID_PREFIX.length)) ?? '' },
-  }));
+function pageOnly(matches: Match[], pageDefined: ReadonlyMap<string, { expansion: string }>): Annotation[] {
+  // Built field by field, with one `pageDefined` per acronym, shared: a page may use each of its
+  // acronyms thousands of times, and a spread per use was a good part of the background's work.
+  return matches.map((match) => {
+    const { start, end, text, id, alternatives, sense } = match;
+    const annotation: Annotation = {
+      start,
+      end,
+      text,
+      id,
+      pageDefined: pageDefined.get(id.slice(PAGE_ID_PREFIX.length)) ?? { expansion: '' },
+    };
+    if (alternatives) annotation.alternatives = alternatives;
+    if (sense) annotation.sense = sense;
+    return annotation;
+  });
 }
 
 /** A glossary match of an acronym the text defines: the text's sense, or its own expansion. */

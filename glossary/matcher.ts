@@ -309,21 +309,29 @@ export class Matcher {
   }
 
   private accept(text: string, tokens: Token[], forms: CompiledForm[]): Match | undefined {
-    const fitting = forms.filter((form) => this.fits(text, tokens, form));
-    const chosen = fitting[0];
+    // The first form that fits is the match; the others only when there are (most forms stand
+    // alone under their key, and an array and a set per match were garbage to collect).
+    let chosen: CompiledForm | undefined;
+    let fitting: CompiledForm[] | undefined;
+    for (const form of forms) {
+      if (!this.fits(text, tokens, form)) continue;
+      if (!chosen) chosen = form;
+      else {
+        fitting ??= [chosen];
+        fitting.push(form);
+      }
+    }
     if (!chosen) return undefined;
     const first = tokens[0] as Token;
     let end = (tokens.at(-1) as Token).end;
     if (chosen.suffix && text.startsWith(chosen.suffix, end)) end += chosen.suffix.length;
     else if (APOSTROPHE_S.test(text.slice(end, end + 3))) end += 2;
-    const ids = [...new Set(fitting.map((form) => (this.entries[form.entryIndex] as Entry).id))];
-    const match: Match = {
-      start: first.start,
-      end,
-      text: text.slice(first.start, end),
-      id: ids[0] as string,
-    };
-    if (ids.length > 1) match.alternatives = ids.slice(1);
+    const idOf = (form: CompiledForm) => (this.entries[form.entryIndex] as Entry).id;
+    const match: Match = { start: first.start, end, text: text.slice(first.start, end), id: idOf(chosen) };
+    if (fitting) {
+      const ids = [...new Set(fitting.map(idOf))];
+      if (ids.length > 1) match.alternatives = ids.slice(1);
+    }
     return match;
   }
 

@@ -87,7 +87,12 @@ export function packTerms(
   const terms = perText.map((found) => {
     const flat: number[] = [];
     for (const { start, end, id, alternatives, sense } of found) {
-      const key = alternatives || sense ? JSON.stringify([id, alternatives, sense]) : id;
+      // A key made by hand: JSON.stringify for every term with other senses (a page full of them)
+      // was most of the background's time on such a page.
+      const key =
+        alternatives || sense
+          ? `${id}\u0000${alternatives?.join('\u0001') ?? ''}\u0000${sense ? `${sense.reason}\u0001${sense.evidence}` : ''}`
+          : id;
       let at = index.get(key);
       if (at === undefined) {
         at = ids.length;

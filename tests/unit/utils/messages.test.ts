@@ -68,4 +68,29 @@ describe('annotate responses', () => {
     expect(perText.map((_, i) => unpackTerms(response, i))).toEqual(perText);
     expect(unpackTerms(response, 7)).toEqual([]);
   });
+
+  it('pack a reading once for each distinct set of other senses and reason', () => {
+    const iraqi = { reason: 'qualifier' as const, evidence: 'Iraakse' };
+    const perText = [
+      [
+        { start: 0, end: 3, id: 'mod', alternatives: ['mod-nl'] },
+        { start: 5, end: 8, id: 'mod', alternatives: ['mod-nl'], sense: iraqi },
+        { start: 10, end: 13, id: 'mod', alternatives: ['mod-nl'] },
+        { start: 15, end: 18, id: 'mod' },
+      ],
+      [
+        { start: 0, end: 3, id: 'mod', alternatives: ['mod-nl'], sense: { ...iraqi } },
+        { start: 5, end: 8, id: 'mod', alternatives: ['mod-nl', 'mod-uk'] },
+        { start: 10, end: 13, id: 'mod', sense: { reason: 'qualifier' as const, evidence: 'Nederlandse' } },
+      ],
+    ];
+    const packed = packTerms(perText);
+    expect(packed.ids).toEqual(['mod', 'mod', 'mod', 'mod', 'mod']);
+    expect(packed.terms.map((flat) => flat.filter((_, i) => i % 3 === 2))).toEqual([
+      [0, 1, 0, 2],
+      [1, 3, 4],
+    ]);
+    const response = { ...packed, pageDefinitions: [] };
+    expect(perText.map((_, i) => unpackTerms(response, i))).toEqual(perText);
+  });
 });
