@@ -44,11 +44,14 @@ const BATCH_CHARS = MAX_ANNOTATE_CHARS;
 /** Nodes walked before their runs go on to have their terms found, while the walk goes on. */
 const NODES_PER_FIND = 32_768;
 /**
- * Requests on their way to the background at once (see find). More would keep the background
- * busier, but on two cores its matching then competes with the page's own thread: with three,
- * the 1.35 MB transcript's longest task went from at most 38 ms to as much as 62 ms.
+ * Requests on their way to the background at once (see find): with two, the background matches
+ * one while the page takes the answer to the one before. Measured in pairs of runs on two cores
+ * (BENCHMARKS.md, session 8): with one, the background and the page took turns to wait for each
+ * other (a storm's catch-up 2.8-3.4 s, the transcript's longest task over 50 ms in 4 loads of 9);
+ * with two, 2.6-3.1 s and 2 loads of 9. Three made the background's matching compete with the
+ * page's own thread (a 62 ms task).
  */
-const REQUESTS_AHEAD = 1;
+const REQUESTS_AHEAD = 2;
 const MUTATION_BATCH_MS = 60;
 /** A storm's records are read this many at a time… */
 const RECORDS_PER_READ = 1024;
