@@ -64,29 +64,22 @@ export function batchTexts(texts: readonly string[], max: number): Piece[][] {
 /**
  * Requests sent in order with up to `ahead` of them on their way at once, each answer handed to
  * its `take` in the order sent: the other side works on one request while this side reads the
- * answer to the one before, across any number of callers' batches. A request whose answer changes
- * what the next one carries (`waitAfter`) is answered and taken before the next is sent. After a
- * failed answer, no later answer is taken (each of their `taken` promises rejects with it).
+ * answer to the one before, across any number of callers' batches. After a failed answer, no
+ * later answer is taken (each of their `taken` promises rejects with it).
  */
 export class RequestsInOrder<A> {
   /** The `taken` promises of the requests on their way, oldest first. */
   private readonly untaken: Promise<void>[] = [];
   private lastTaken: Promise<void> = Promise.resolve();
-  private waitForLast = false;
 
   constructor(private readonly ahead: number) {}
 
   /**
-   * Send one request once there is room (and the answer it depends on is taken); resolves when
-   * it is sent, with `taken`: its answer taken. Callers send one at a time, in order.
+   * Send one request once there is room; resolves when it is sent, with `taken`: its answer
+   * taken. Callers send one at a time, in order.
    */
-  async send(
-    request: () => Promise<A>,
-    take: (answer: A) => void,
-    waitAfter = false,
-  ): Promise<{ taken: Promise<void> }> {
+  async send(request: () => Promise<A>, take: (answer: A) => void): Promise<{ taken: Promise<void> }> {
     while (this.untaken.length >= Math.max(1, this.ahead)) await this.untaken[0]?.catch(() => undefined);
-    if (this.waitForLast) await this.lastTaken.catch(() => undefined);
     const answer = request();
     // Seen as handled at once: after an earlier answer fails, this one is never awaited.
     answer.catch(() => undefined);
@@ -97,7 +90,6 @@ export class RequestsInOrder<A> {
     taken.then(settled, settled);
     this.untaken.push(taken);
     this.lastTaken = taken;
-    this.waitForLast = waitAfter;
     return { taken };
   }
 }

@@ -45,8 +45,13 @@ export interface RevealRequest {
 export interface AnnotateRequest {
   type: 'begrip:annotate';
   texts: string[];
-  /** Acronym definitions found on the page so far. */
+  /** Acronym definitions found on the page so far (in the answers it has taken). */
   definitions: PageDefinition[];
+  /**
+   * Which start of the page's content script asks: the background carries the definitions of
+   * its earlier requests on to its next (utils/carried-definitions.ts).
+   */
+  session: string;
 }
 
 /**
@@ -226,6 +231,8 @@ export function isAnnotateRequest(value: unknown): value is AnnotateRequest {
     Array.isArray(value.texts) &&
     value.texts.every((text) => typeof text === 'string') &&
     value.texts.reduce((sum: number, text: string) => sum + text.length, 0) <= MAX_ANNOTATE_CHARS &&
+    typeof value.session === 'string' &&
+    value.session.length <= 64 &&
     Array.isArray(value.definitions) &&
     value.definitions.every(
       (d) => isObject(d) && typeof d.acronym === 'string' && typeof d.expansion === 'string',

@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CATEGORIES } from '../../glossary/schema';
+import { CarriedDefinitions } from '../../utils/carried-definitions';
 import { categoryNames, glossLabels, setUiLanguage, uiLanguage } from '../../utils/i18n';
 import { lookupPath, readerPath } from '../../utils/lookup';
 import {
@@ -90,10 +91,21 @@ export default defineBackground(() => {
   const history = new HistoryRecorder((id) => glossary.entry(id));
   // The pages' requests for their terms take turns, page by page (issue 14: fair to every tab).
   const turns = new TakingTurns<string>();
+  // Requests of one sender are served in the order sent, so each is matched with the
+  // definitions of the ones before it, answered or not.
+  const carried = new CarriedDefinitions();
+  browser.tabs.onRemoved.addListener((tabId) => carried.forgetTab(tabId));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isOwnSyncRequest(message) && fromOwnPage(sender.url)) return ownSync.handle(message);
-    if (isAnnotateRequest(message))
-      return turns.run(senderOf(sender), () => glossary.annotate(message.texts, message.definitions));
+    if (isAnnotateRequest(message)) {
+      const from = senderOf(sender);
+      return turns.run(from, async () => {
+        const known = carried.known(from, message.session, message.definitions);
+        const response = await glossary.annotate(message.texts, known);
+        carried.remember(from, message.session, response.pageDefinitions);
+        return response;
+      });
+    }
     if (isDescribeRequest(message)) return glossary.describe(message.id, message.also);
     if (isInlineNotesRequest(message)) return glossary.inlineNotes(message.ids, message.language);
     if (isGlossViewRequest(message) && sender.tab?.id !== undefined)

@@ -112,8 +112,8 @@ export default defineContentScript({
     };
 
     /** The glossary and matcher live in the background (glossary-service.ts); the page sends its text. */
-    const annotate = (texts: string[], definitions: AnnotateRequest['definitions']) => {
-      const request: AnnotateRequest = { type: 'begrip:annotate', texts, definitions };
+    const annotate = (texts: string[], definitions: AnnotateRequest['definitions'], session: string) => {
+      const request: AnnotateRequest = { type: 'begrip:annotate', texts, definitions, session };
       return browser.runtime.sendMessage(request) as Promise<AnnotateResponse>;
     };
     const lookup = (id: string, also: readonly string[]) => {

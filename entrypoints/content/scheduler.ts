@@ -81,7 +81,7 @@ export interface SchedulerOptions {
    * Terms in each text, by the background's matcher; `definitions` are the acronyms the page
    * defined itself in earlier texts (the background finds them and sends them back).
    */
-  annotate: (texts: string[], definitions: PageDefinition[]) => Promise<AnnotateResponse>;
+  annotate: (texts: string[], definitions: PageDefinition[], session: string) => Promise<AnnotateResponse>;
   /** Decides per annotation whether to show it (first occurrence only, …); called in document order. */
   keep: (term: FoundTerm) => boolean;
   /** An annotation kept before is no longer shown (the page changed or hid its text). */
@@ -247,6 +247,8 @@ export class Scheduler implements TermSource {
   private scrollTimer: unknown = null;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private definitions: PageDefinition[] = [];
+  /** This start's name for the background, which carries the page's definitions on from request to request. */
+  private session = '';
   /**
    * Nodes of the runs whose terms are being found, or were found and are not shown yet: a block
    * read again must take those away too. A Set, not a WeakSet: a storm puts 100,000 nodes in it,
@@ -293,6 +295,7 @@ export class Scheduler implements TermSource {
     }
     this.stopped = false;
     this.requests = new RequestsInOrder(REQUESTS_AHEAD);
+    this.session = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.root = root;
     this.highlights ??= new TermHighlights();
     this.observer.observe(root, OBSERVED);
@@ -598,11 +601,10 @@ export class Scheduler implements TermSource {
         if (this.stopped) return;
         const texts = pieces.map(({ index, from, to }) => (runs[index] as TextRun).text.slice(from, to));
         ({ taken: lastTaken } = await this.requests.send(
-          () => this.options.annotate(texts, this.definitions),
+          // The definitions in the answers taken so far; the background adds those of the
+          // requests still on their way (utils/carried-definitions.ts).
+          () => this.options.annotate(texts, this.definitions, this.session),
           (response) => this.takeAnswer(response, pieces, terms),
-          // A text with "(" may define an acronym for the texts after it: its answer brings the
-          // definition, and the next request carries it.
-          texts.some((text) => text.includes('(')),
         ));
       }
     })();

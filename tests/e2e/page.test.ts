@@ -67,6 +67,18 @@ const pointAt = async (page: Page, text: string, selector: string | null = null,
   return { x, y };
 };
 
+/** The terms the content script found in the tab at `url` (its page summary), asked from an extension page. */
+const summaryCounts = (extensionPage: Page, url: string) =>
+  extensionPage.evaluate(async (address) => {
+    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const [tab] = await api.tabs.query({ url: address });
+    if (tab?.id === undefined) return null;
+    const summary = (await api.tabs.sendMessage(tab.id, { type: 'begrip:page-summary' })) as {
+      counts: Record<string, number>;
+    };
+    return summary.counts;
+  }, url);
+
 describe('highlighting', () => {
   it('shows exactly what the matcher finds, and adds nothing to the page', async () => {
     const page = await harness.open(`${GOV}/voortgang`);
@@ -123,16 +135,7 @@ describe('highlighting', () => {
     });
     const page = await harness.open(`${GOV}/large-changing`);
     const options = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
-    const foundCounts = () =>
-      options.evaluate(async (url) => {
-        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-        const [tab] = await api.tabs.query({ url });
-        if (tab?.id === undefined) return null;
-        const summary = (await api.tabs.sendMessage(tab.id, { type: 'begrip:page-summary' })) as {
-          counts: Record<string, number>;
-        };
-        return summary.counts;
-      }, page.url());
+    const foundCounts = () => summaryCounts(options, page.url());
     const expected = () => expectedCounts(page, 'p', 'id');
     await expect.poll(foundCounts, { timeout: 30_000 }).toEqual(await expected());
     expect(await shownTermCount(inPage(page))).toBeLessThan(500);
@@ -151,6 +154,22 @@ describe('highlighting', () => {
     await options.close();
     await page.close();
   }, 120_000);
+
+  it('knows an acronym the page defined in an earlier request while that answer is still on its way', async () => {
+    // 3,000 paragraphs: the text goes to the background in several requests, two on their way at
+    // once, so the second is matched before the page has the answer that brings the definition.
+    const uses = '<p>De ZQB rapporteert aan de NMI en werkt samen met de Iraakse autoriteiten in Bagdad.</p>';
+    harness.serve('/own-acronym', {
+      body: `<!doctype html><html lang="nl"><body><p>De Zorro Quux Bureau (ZQB) is opgericht.</p>${uses.repeat(3000)}</body></html>`,
+    });
+    const page = await harness.open(`${GOV}/own-acronym`);
+    const options = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
+    const expected = await expectedCounts(page, 'p', 'id');
+    expect(expected['page:ZQB']).toBe(3001);
+    await expect.poll(() => summaryCounts(options, page.url()), { timeout: 30_000 }).toEqual(expected);
+    await options.close();
+    await page.close();
+  }, 60_000);
 
   it('never shows terms inside form fields, editors, code or hidden text', async () => {
     const page = await harness.open(`${GOV}/editable`);

@@ -24,8 +24,15 @@ describe('message checks', () => {
       true,
     );
     expect(isPageSummary({ counts: {}, pageDefined: {}, order: [{ id: 'nmi' }] })).toBe(false);
-    const annotate = (texts: string[]) => ({ type: 'begrip:annotate', texts, definitions: [] });
+    const annotate = (texts: string[], session: unknown = 'lx3-9f') => ({
+      type: 'begrip:annotate',
+      texts,
+      definitions: [],
+      session,
+    });
     expect(isAnnotateRequest(annotate(['NMI', 'x'.repeat(MAX_ANNOTATE_CHARS - 3)]))).toBe(true);
+    expect(isAnnotateRequest(annotate(['NMI'], null))).toBe(false);
+    expect(isAnnotateRequest(annotate(['NMI'], 'x'.repeat(65)))).toBe(false);
     // One tab's request is capped: the background serves every tab in turn (audit F3).
     expect(isAnnotateRequest(annotate(['NMI', 'x'.repeat(MAX_ANNOTATE_CHARS)]))).toBe(false);
     for (const junk of [null, undefined, 'begrip:reveal', [], {}]) {
