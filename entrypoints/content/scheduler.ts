@@ -46,10 +46,9 @@ const NODES_PER_FIND = 32_768;
 /**
  * Requests on their way to the background at once (see find): with two, the background matches
  * one while the page takes the answer to the one before. Measured in pairs of runs on two cores
- * (BENCHMARKS.md, session 8): with one, the background and the page took turns to wait for each
- * other (a storm's catch-up 2.8-3.4 s, the transcript's longest task over 50 ms in 4 loads of 9);
- * with two, 2.6-3.1 s and 2 loads of 9. Three made the background's matching compete with the
- * page's own thread (a 62 ms task).
+ * (BENCHMARKS.md, session 8): a storm's catch-up 2.6-3.1 s against 2.8-3.4 s with one, and the
+ * transcript's longest task over 50 ms in 2 loads of 9 against 4. Three made the background's
+ * matching compete with the page's own thread (a 62 ms task in session 7).
  */
 const REQUESTS_AHEAD = 2;
 const MUTATION_BATCH_MS = 60;
@@ -79,7 +78,8 @@ const OBSERVED: MutationObserverInit = {
 export interface SchedulerOptions {
   /**
    * Terms in each text, by the background's matcher; `definitions` are the acronyms the page
-   * defined itself in earlier texts (the background finds them and sends them back).
+   * defined itself in earlier texts (the background finds them and sends them back), `session`
+   * names this start, under which the background carries them on to the next request.
    */
   annotate: (texts: string[], definitions: PageDefinition[], session: string) => Promise<AnnotateResponse>;
   /** Decides per annotation whether to show it (first occurrence only, …); called in document order. */
