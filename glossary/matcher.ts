@@ -142,15 +142,17 @@ export class Matcher {
       from = end;
       const hash = filterHash(text, start, end);
       const passes = hash < 0 || (this.rootFilter[hash >> 3] as number) & (1 << (hash & 7));
-      let node = passes ? this.root.get(text.slice(start, end).toLowerCase()) : undefined;
+      let word = passes ? text.slice(start, end) : undefined;
+      let node = word === undefined ? undefined : this.root.get(word.toLowerCase());
       let token: Token;
       if (node === undefined) {
         if (!mayHaveAlternate(text, words)) continue;
-        const alternate = this.alternateToken(text, { start, end, word: text.slice(start, end) }, this.root);
+        word ??= text.slice(start, end);
+        const alternate = this.alternateToken(text, { start, end, word }, this.root);
         if (!alternate) continue;
         token = alternate.token;
         node = alternate.node;
-      } else token = { start, end, word: text.slice(start, end) };
+      } else token = { start, end, word: word as string };
       const match = this.longestFrom(text, token, node);
       if (match) {
         matches.push(match);
