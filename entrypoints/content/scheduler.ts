@@ -21,9 +21,10 @@ import {
   isInline,
   isSkipped,
   isSplit,
+  leafBlockRun,
   restoreSplit,
+  runAnchor,
   SKIP_SELECTOR,
-  singleTextRun,
   type TextRun,
   walkRunsInSteps,
 } from '../../utils/dom/highlighter';
@@ -121,7 +122,12 @@ const yieldToPage = (): Promise<void> => {
   return new Promise((resolve) => nextTask(resolve));
 };
 
-const topOf = (item: PreparedRun) => item.run.nodes[0]?.parentElement?.getBoundingClientRect();
+/** The box of the element around a run's first text (its block, if its nodes are not looked up yet). */
+const topOf = ({ run }: PreparedRun) => {
+  const first = run.nodes?.[0];
+  const element = first ? first.parentElement : run.block;
+  return element instanceof Element ? element.getBoundingClientRect() : undefined;
+};
 
 /** First index whose block ends below `y` (viewport coordinates), by binary search: few layout reads. */
 function firstBelow(items: PreparedRun[], y: number): number {
@@ -136,11 +142,8 @@ function firstBelow(items: PreparedRun[], y: number): number {
 }
 
 /** Whether item `a` comes before item `b` in the document. */
-const precedes = (a: PreparedRun, b: PreparedRun) => {
-  const first = a.run.nodes[0];
-  const second = b.run.nodes[0];
-  return !!first && !!second && !!(first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING);
-};
+const precedes = (a: PreparedRun, b: PreparedRun) =>
+  !!(runAnchor(a.run).compareDocumentPosition(runAnchor(b.run)) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 /**
  * Two lists of items in document order, merged in one pass. Content added later mostly comes
@@ -250,12 +253,12 @@ export class Scheduler implements TermSource {
   /** This start's name for the background, which carries the page's definitions on from request to request. */
   private session = '';
   /**
-   * Nodes of the runs whose terms are being found, or were found and are not shown yet: a block
-   * read again must take those away too. A Set, not a WeakSet: a storm puts 100,000 nodes in it,
-   * and a weak table that size slows every garbage collection. It holds only nodes that the runs
-   * waiting here hold anyway.
+   * The blocks with runs whose terms are being found, or were found and are not shown yet (how
+   * many runs each): a block read again must take those away too. A Map, not a WeakMap: a storm
+   * puts 100,000 blocks in it, and a weak table that size slows every garbage collection. It
+   * holds only blocks that the runs waiting here hold anyway.
    */
-  private readonly notShown = new Set<Node>();
+  private readonly notShown = new Map<Node, number>();
   /** Requests to the background, answered in order (a failed one ends a start's requests). */
   private requests = new RequestsInOrder<AnnotateResponse>(REQUESTS_AHEAD);
   private root: Node | null = null;
@@ -413,7 +416,7 @@ export class Scheduler implements TermSource {
     if (isOurs(element)) return;
     // Hidden or made editable: no terms in it. Revealed: annotated.
     if (element.closest(SKIP_SELECTOR) || isSkipped(element)) this.withdrawn.add(element);
-    else this.pending.add(element);
+    else this.addPending(element);
   }
 
   private scheduleFlush(): void {
@@ -426,7 +429,6 @@ export class Scheduler implements TermSource {
   private withdraw(items: Iterable<PreparedRun>): void {
     for (const item of items) {
       this.highlights?.take(item);
-      for (const node of item.run.nodes) this.notShown.delete(node);
       for (const annotation of item.annotations) this.options.drop?.(annotation);
     }
   }
@@ -556,11 +558,22 @@ export class Scheduler implements TermSource {
     if (!this.stopped) this.options.onIdle?.();
   }
 
-  /** Whether a node of `runs` has terms being found or waiting to be shown (plain loops: 32,768 nodes). */
+  /** A run's terms are on their way or waiting to be shown. */
+  private waiting(run: TextRun): void {
+    this.notShown.set(run.block, (this.notShown.get(run.block) ?? 0) + 1);
+  }
+
+  /** A run's terms are shown, or will not be. */
+  private shownOrGone(run: TextRun): void {
+    const left = (this.notShown.get(run.block) ?? 0) - 1;
+    if (left > 0) this.notShown.set(run.block, left);
+    else this.notShown.delete(run.block);
+  }
+
+  /** Whether a block of `runs` has terms being found or waiting to be shown. */
   private anyNotShown(runs: readonly TextRun[]): boolean {
     if (this.notShown.size === 0) return false;
-    for (const { nodes } of runs)
-      for (let i = 0; i < nodes.length; i++) if (this.notShown.has(nodes[i] as Text)) return true;
+    for (const { block } of runs) if (this.notShown.has(block)) return true;
     return false;
   }
 
@@ -570,10 +583,12 @@ export class Scheduler implements TermSource {
    * first-occurrence mode). Returns what is left of `found`.
    */
   private withdrawNotShown(runs: readonly TextRun[], found: PreparedRun[]): PreparedRun[] {
-    const read = new Set<Node>(runs.flatMap((run) => run.nodes));
-    const stale = (item: PreparedRun) => item.run.nodes.some((node) => read.has(node));
-    this.withdraw(found.filter(stale));
-    this.withdraw(this.lazy.filter(stale));
+    const read = new Set<Node>(runs.map((run) => run.block));
+    const stale = (item: PreparedRun) => read.has(item.run.block);
+    for (const item of [...found.filter(stale), ...this.lazy.filter(stale)]) {
+      this.shownOrGone(item.run);
+      this.withdraw([item]);
+    }
     this.lazy = this.lazy.filter((item) => !stale(item));
     return found.filter((item) => !stale(item));
   }
@@ -588,7 +603,7 @@ export class Scheduler implements TermSource {
    */
   private find(runs: TextRun[]): Finding {
     const terms: FoundTerm[][] = runs.map(() => []);
-    for (const run of runs) for (const node of run.nodes) this.notShown.add(node);
+    for (const run of runs) this.waiting(run);
     let lastTaken: Promise<void> = Promise.resolve();
     const sent = (async () => {
       for (const pieces of batchTexts(
@@ -617,14 +632,14 @@ export class Scheduler implements TermSource {
         console.warn('Begrip: the glossary is not available, so this page is left unmarked.', error);
         this.stop();
       }
-      for (const run of runs) for (const node of run.nodes) this.notShown.delete(node);
+      for (const run of runs) this.shownOrGone(run);
       if (this.stopped) return [];
       const items: PreparedRun[] = [];
       for (let i = 0; i < runs.length; i++) {
         const annotations = terms[i] as FoundTerm[];
         if (!annotations.length) continue;
         const item = { run: compactRun(runs[i] as TextRun, annotations), annotations };
-        for (const node of item.run.nodes) this.notShown.add(node);
+        this.waiting(item.run);
         items.push(item);
       }
       return items;
@@ -682,7 +697,8 @@ export class Scheduler implements TermSource {
     /** Adds a run; true when the batch is full. */
     const add = (run: TextRun) => {
       runs.push(run);
-      nodes += run.nodes.length;
+      // A block read whole counts as one node: its text nodes are not looked at yet.
+      nodes += run.nodes?.length ?? 1;
       return nodes >= NODES_PER_FIND;
     };
     // Checked before awaiting: an await per root (a storm's 60,000) made garbage of its own.
@@ -698,15 +714,15 @@ export class Scheduler implements TermSource {
       return batch;
     };
     for (const root of roots) {
-      // Most roots of a storm are <p>text</p>: read without a walk, a generator or an await.
-      const single = singleTextRun(root);
-      if (single === undefined) {
+      // Most roots of a storm are <p>text</p>: read whole, without a walk, a generator or an await.
+      const leaf = leafBlockRun(root);
+      if (leaf === undefined) {
         for (const step of walkRunsInSteps(root)) {
           if (step && add(step)) yield handOn();
           if (!step && due()) await pause();
           if (this.stopped) return;
         }
-      } else if (single && add(single)) yield handOn();
+      } else if (leaf && add(leaf)) yield handOn();
       if (due()) await pause();
       if (this.stopped) return;
     }
@@ -737,7 +753,7 @@ export class Scheduler implements TermSource {
   }
 
   private showItem(item: PreparedRun): ShownTerm[] {
-    for (const node of item.run.nodes) this.notShown.delete(node);
+    this.shownOrGone(item.run);
     return this.highlights?.show(item) ?? [];
   }
 

@@ -10,7 +10,7 @@
  * document order, and the term the gloss explains is a second highlight, `begrip-current`.
  */
 
-import type { TextRun } from '../../utils/dom/highlighter';
+import { runAnchor, runNodes, type TextRun } from '../../utils/dom/highlighter';
 import type { Term, TermSource } from '../../utils/dom/term';
 import type { FoundTerm } from '../../utils/messages';
 
@@ -35,30 +35,31 @@ export interface ShownTerm<T extends HighlightItem = HighlightItem> extends Term
  * term, not a million (audit F1).
  */
 export function pointOf(run: TextRun, at: number, end: boolean): [Text, number] | null {
-  const found = nodeIndexAt(run, at, end);
+  const { nodes, offsets } = runNodes(run);
+  const found = nodeIndexAt(nodes, offsets, at, end);
   if (found < 0) return null;
-  const node = run.nodes[found] as Text;
-  const offset = at - (run.offsets[found] as number);
+  const node = nodes[found] as Text;
+  const offset = at - (offsets[found] as number);
   const inside = end ? offset > 0 && offset <= node.length : offset >= 0 && offset < node.length;
   return inside ? [node, offset] : null;
 }
 
-/** The index in `run.nodes` of the node that holds character `at` (see pointOf), or -1. */
-function nodeIndexAt(run: TextRun, at: number, end: boolean): number {
+/** The index in `nodes` of the node that holds character `at` (see pointOf), or -1. */
+function nodeIndexAt(nodes: readonly Text[], offsets: readonly number[], at: number, end: boolean): number {
   // The character a range ends after is at - 1; it lies in the last node starting at or before it.
   const char = end ? at - 1 : at;
   let low = 0;
-  let high = run.nodes.length - 1;
+  let high = nodes.length - 1;
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if ((run.offsets[middle] as number) <= char) {
+    if ((offsets[middle] as number) <= char) {
       found = middle;
       low = middle + 1;
     } else high = middle - 1;
   }
   // Skip empty nodes that share the offset of the next one.
-  while (found >= 0 && (run.nodes[found] as Text).length === 0) found--;
+  while (found >= 0 && (nodes[found] as Text).length === 0) found--;
   return found;
 }
 
@@ -68,8 +69,10 @@ function nodeIndexAt(run: TextRun, at: number, end: boolean): number {
  * scrolls there, and every garbage collection would trace them.
  */
 export function compactRun(run: TextRun, terms: readonly { start: number; end: number }[]): TextRun {
-  // Most runs are one node (a storm brings 10,000 <p>text</p> a frame): it holds the terms.
-  if (run.nodes.length === 1) return run;
+  const { nodes, offsets } = run;
+  // A block of text alone keeps no nodes yet (a storm brings 10,000 <p>text</p> a frame), and a
+  // run of one node needs it.
+  if (!nodes || !offsets || nodes.length === 1) return run;
   // Terms come in order and do not overlap, so their nodes' indexes never go down: one pass, no
   // set and no sort (a transcript has 14,000 terms in one run).
   const indexes: number[] = [];
@@ -81,15 +84,16 @@ export function compactRun(run: TextRun, terms: readonly { start: number; end: n
     indexes.push(index);
   };
   for (const { start, end } of terms) {
-    keep(nodeIndexAt(run, start, false));
-    keep(nodeIndexAt(run, end, true));
+    keep(nodeIndexAt(nodes, offsets, start, false));
+    keep(nodeIndexAt(nodes, offsets, end, true));
   }
   const kept = inOrder ? indexes : [...new Set(indexes)].sort((a, b) => a - b);
-  if (kept.length === run.nodes.length) return run;
+  if (kept.length === nodes.length) return run;
   return {
+    block: run.block,
     text: run.text,
-    nodes: kept.map((i) => run.nodes[i] as Text),
-    offsets: kept.map((i) => run.offsets[i] as number),
+    nodes: kept.map((i) => nodes[i] as Text),
+    offsets: kept.map((i) => offsets[i] as number),
   };
 }
 
@@ -162,6 +166,13 @@ function nodesOf(terms: readonly ShownTerm[]): Set<Node> {
   return nodes;
 }
 
+/** Take `item` out of `key`'s list in `index`. */
+function forget<K, T>(index: Map<K, T[]>, key: K, item: T): void {
+  const rest = (index.get(key) ?? []).filter((other) => other !== item);
+  if (rest.length) index.set(key, rest);
+  else index.delete(key);
+}
+
 export class TermHighlights<T extends HighlightItem> implements TermSource {
   static supported(): boolean {
     return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
@@ -171,6 +182,8 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   private readonly currentHighlight = new Highlight();
   private readonly shown = new Map<T, ShownTerm<T>[]>();
   private readonly byNode = new Map<Node, T[]>();
+  /** The shown items of each block: a block read again takes them all away. */
+  private readonly byBlock = new Map<Node, T[]>();
   /** The nodes each item's terms were indexed under (its ranges may have moved since). */
   private readonly nodesOfItem = new Map<T, Set<Node>>();
   /** Terms whose text was hidden with CSS when they came: shown if the page reveals them. */
@@ -212,6 +225,10 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     this.shown.set(item, terms);
     this.ordered = null;
     this.index(item, terms);
+    const { block } = item.run;
+    const ofBlock = this.byBlock.get(block);
+    if (ofBlock) ofBlock.push(item);
+    else this.byBlock.set(block, [item]);
     return terms;
   }
 
@@ -230,7 +247,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   revealHidden(): void {
     const waiting = this.hidden;
     this.hidden = [];
-    for (const item of waiting) if (item.run.nodes[0]?.isConnected) this.show(item);
+    for (const item of waiting) if (runAnchor(item.run).isConnected) this.show(item);
   }
 
   /** The shown term under viewport point (x, y), or null. */
@@ -274,12 +291,9 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     }
     this.shown.delete(item);
     this.ordered = null;
-    for (const node of this.nodesOfItem.get(item) ?? []) {
-      const rest = (this.byNode.get(node) ?? []).filter((other) => other !== item);
-      if (rest.length) this.byNode.set(node, rest);
-      else this.byNode.delete(node);
-    }
+    for (const node of this.nodesOfItem.get(item) ?? []) forget(this.byNode, node, item);
     this.nodesOfItem.delete(item);
+    forget(this.byBlock, item.run.block, item);
   }
 
   /**
@@ -292,22 +306,18 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     for (const [item, terms] of this.shown) this.index(item, terms);
   }
 
-  /** The shown items that have any node of `runs` (before those runs are annotated anew). */
-  itemsWith(runs: readonly { nodes: readonly Node[] }[]): Set<T> {
+  /** The shown items of the blocks of `runs` (before those blocks are annotated anew). */
+  itemsWith(runs: readonly Pick<TextRun, 'block'>[]): Set<T> {
     const found = new Set<T>();
-    // Plain loops: a storm's batch has 32,768 nodes, mostly with nothing shown yet.
-    for (const { nodes } of runs) {
-      for (let i = 0; i < nodes.length; i++) {
-        const items = this.byNode.get(nodes[i] as Node);
-        if (items) for (const item of items) found.add(item);
-      }
-    }
+    for (const { block } of runs) for (const item of this.byBlock.get(block) ?? []) found.add(item);
     return found;
   }
 
   /** The shown items inside `element` (hidden, or made editable). */
   itemsWithin(element: Element): T[] {
-    return [...this.shown.keys()].filter((item) => item.run.nodes.some((node) => element.contains(node)));
+    return [...this.shown.keys()].filter(
+      ({ run }) => element.contains(run.block) || runNodes(run).nodes.some((node) => element.contains(node)),
+    );
   }
 
   /** Items whose terms the page has changed since (the observer annotates them anew). */
@@ -329,6 +339,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     }
     this.shown.clear();
     this.byNode.clear();
+    this.byBlock.clear();
     this.nodesOfItem.clear();
     this.hidden = [];
     this.ordered = null;

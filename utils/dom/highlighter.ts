@@ -91,12 +91,43 @@ export function isSkipped(element: Element): boolean {
 }
 
 export interface TextRun {
-  nodes: Text[];
-  /** Start offset of each node within `text`. */
-  offsets: number[];
+  /**
+   * The block the run belongs to (its nearest ancestor that is not an inline element): a block is
+   * always read again whole, so its runs are found, kept and taken away by it.
+   */
+  block: Node;
+  /**
+   * The run's text nodes, or null for a block of text alone, read whole with textContent: its
+   * nodes are found when a term in it is shown (runNodes). A storm's 10,000 paragraphs a frame
+   * then cost no node wrapper each, and neither does any paragraph without a term.
+   */
+  nodes: Text[] | null;
+  /** Start offset of each node within `text` (null with `nodes`). */
+  offsets: number[] | null;
   /** The nodes' text joined; a line break stands for a <br> between them. */
   text: string;
 }
+
+/** A run's text nodes and their offsets, found in its block now if it was read whole. */
+export function runNodes(run: TextRun): { nodes: Text[]; offsets: number[] } {
+  if (run.nodes && run.offsets) return { nodes: run.nodes, offsets: run.offsets };
+  const nodes: Text[] = [];
+  const offsets: number[] = [];
+  let at = 0;
+  // A block of text alone: its children are text (and comments, which textContent leaves out).
+  for (let child = run.block.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== TEXT) continue;
+    nodes.push(child as Text);
+    offsets.push(at);
+    at += (child as Text).length;
+  }
+  run.nodes = nodes;
+  run.offsets = offsets;
+  return { nodes, offsets };
+}
+
+/** The run's first node, or its block when its nodes are not looked up yet: where it is in the page. */
+export const runAnchor = (run: TextRun): Node => run.nodes?.[0] ?? run.block;
 
 /** Whether `node` is text or an inline element: part of the run of the block around it. */
 export function isInline(node: Node): boolean {
@@ -140,15 +171,17 @@ export function* walkRuns(root: Node): Generator<TextRun> {
 }
 
 /**
- * The run of an element that holds one text node and nothing else (null when blank), without a
- * TreeWalker or a generator; undefined for any other root. The common case of a page's change
- * (<p>text</p>): a mutation storm brings 10,000 of them a frame.
+ * The run of a block element that holds text and nothing else (null when blank), read whole with
+ * textContent: no TreeWalker, no generator and no wrapper for its text nodes (found later, only
+ * if it has a term: runNodes). Undefined for any other node. The common case of a page's change
+ * (<p>text</p>, a mutation storm's 10,000 a frame) and of many a page's paragraphs, list items
+ * and table cells. The caller has checked that the element is not skipped.
  */
-export function singleTextRun(root: Node): TextRun | null | undefined {
-  const only = root.firstChild;
-  if (root.nodeType !== ELEMENT || !only || only.nodeType !== TEXT || only.nextSibling) return undefined;
-  const value = (only as Text).data;
-  return NOT_BLANK.test(value) ? { nodes: [only as Text], offsets: [0], text: value } : null;
+export function leafBlockRun(node: Node): TextRun | null | undefined {
+  if (node.nodeType !== ELEMENT || (node as Element).childElementCount !== 0 || isInline(node))
+    return undefined;
+  const text = node.textContent ?? '';
+  return NOT_BLANK.test(text) ? { block: node, nodes: null, offsets: null, text } : null;
 }
 
 /** Nodes walked between two chances to pause: one block can hold a million of them (audit F1). */
@@ -159,9 +192,9 @@ const NODES_PER_STEP = 1024;
  * can give the page a turn in the middle of one huge block.
  */
 export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
-  const single = singleTextRun(root);
-  if (single !== undefined) {
-    if (single) yield single;
+  const leaf = leafBlockRun(root);
+  if (leaf !== undefined) {
+    if (leaf) yield leaf;
     return;
   }
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -184,6 +217,17 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
         run?.add(null, '\n');
         node = skipSubtree(walker, element);
         continue;
+      } else if (element.childElementCount === 0 && !INLINE.has(element.localName)) {
+        // A block of text alone is its own run, read whole. A blank one is a line break in the
+        // run around it, as it is on screen: "Voor<p></p>na" never reads as one word.
+        const leaf = leafBlockRun(element);
+        if (leaf) {
+          if (run) yield run.done(runBlock as Node);
+          run = null;
+          yield leaf;
+        } else run?.add(null, '\n');
+        node = skipSubtree(walker, element);
+        continue;
       }
       node = walker.nextNode();
       continue;
@@ -196,9 +240,11 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
     }
     if (run && lastBlock !== runBlock) {
       if (NOT_BLANK.test(value)) {
-        yield run.done();
+        yield run.done(runBlock as Node);
         run = null;
       } else {
+        // Blank text of another block: a line break between the words on either side.
+        run.add(null, '\n');
         node = walker.nextNode();
         continue;
       }
@@ -210,7 +256,7 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
     }
     node = walker.nextNode();
   }
-  if (run) yield run.done();
+  if (run) yield run.done(runBlock as Node);
 }
 
 const ELEMENT = 1;
@@ -244,9 +290,9 @@ class RunBuilder {
     }
   }
 
-  done(): TextRun {
+  done(block: Node): TextRun {
     this.chunks.push(this.parts.join(''));
-    return { nodes: this.nodes, offsets: this.offsets, text: this.chunks.join('') };
+    return { block, nodes: this.nodes, offsets: this.offsets, text: this.chunks.join('') };
   }
 }
 
@@ -391,7 +437,7 @@ export interface MarkedTerm<T extends Span = Span> {
  * together, then each node is rebuilt once.
  */
 export function markRun<T extends Span>(run: TextRun, annotations: readonly T[]): MarkedTerm<T>[] {
-  const { nodes, offsets } = run;
+  const { nodes, offsets } = runNodes(run);
   const texts = nodes.map((node) => node.data);
   const pieces: { node: number; from: number; to: number; annotation: T }[] = [];
   let first = 0;
@@ -438,8 +484,9 @@ export function markRun<T extends Span>(run: TextRun, annotations: readonly T[])
 /** The run's text of an annotation (it may span several nodes). */
 function runText(run: TextRun, span: Span): string {
   let text = '';
-  run.nodes.forEach((node, i) => {
-    const at = run.offsets[i] as number;
+  const { nodes, offsets } = runNodes(run);
+  nodes.forEach((node, i) => {
+    const at = offsets[i] as number;
     if (at < span.end && at + node.data.length > span.start)
       text += node.data.slice(Math.max(0, span.start - at), span.end - at);
   });

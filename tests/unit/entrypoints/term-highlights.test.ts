@@ -7,7 +7,7 @@ import {
   pointOf,
   TermHighlights,
 } from '../../../entrypoints/content/term-highlights';
-import { walkRuns } from '../../../utils/dom/highlighter';
+import { runNodes, type TextRun, walkRuns } from '../../../utils/dom/highlighter';
 
 /** happy-dom has no CSS Custom Highlight API: a registry and a Highlight that behave like the browser's. */
 class FakeHighlight extends Set<Range> {
@@ -39,13 +39,16 @@ function item(): HighlightItem {
   } as HighlightItem;
 }
 
+/** The run's text nodes (looked up if it was read whole). */
+const nodesOf = (run: TextRun) => runNodes(run).nodes;
+
 describe('terms shown as a highlight', () => {
   const rendered = () => true;
 
   it('registers one highlight with a range per term, across element boundaries, and changes no node', () => {
     const highlights = new TermHighlights(rendered);
     const shown = item();
-    const before = [...document.body.querySelectorAll('*'), ...shown.run.nodes];
+    const before = [...document.body.querySelectorAll('*'), ...nodesOf(shown.run)];
     const terms = highlights.show(shown);
     const highlight = registry.get(HIGHLIGHT_NAME);
     expect([...(highlight ?? [])].map((range) => range.toString())).toEqual(['Red Card Holder', 'NMI']);
@@ -55,7 +58,7 @@ describe('terms shown as a highlight', () => {
     ]);
     expect(highlights.items).toEqual([shown]);
     expect(document.body.innerHTML).toBe('<p>De <b>Red Card</b> Holder en NMI.</p>');
-    expect([...document.body.querySelectorAll('*'), ...shown.run.nodes]).toEqual(before);
+    expect([...document.body.querySelectorAll('*'), ...nodesOf(shown.run)]).toEqual(before);
     expect(before.every((node) => node.isConnected)).toBe(true);
   });
 
@@ -76,11 +79,15 @@ describe('terms shown as a highlight', () => {
     const shown = item();
     highlights.show(shown);
     expect(highlights.changed()).toEqual([]);
-    expect([...highlights.itemsWith([{ nodes: [shown.run.nodes[1] as Node] }])]).toEqual([shown]);
-    // Only the nodes its terms lie in are indexed: "De " has none.
-    expect(highlights.itemsWith([{ nodes: [shown.run.nodes[0] as Node] }]).size).toBe(0);
+    // A block read again takes all its shown items; another block none of them.
+    expect([...highlights.itemsWith([{ block: shown.run.block }])]).toEqual([shown]);
+    expect(highlights.itemsWith([{ block: document.body }]).size).toBe(0);
     expect(highlights.itemsWithin(document.body)).toEqual([shown]);
-    (shown.run.nodes.at(-1) as Text).data = ' Holder en NAVO.';
+    expect(highlights.itemsWithin(document.querySelector('b') as Element)).toEqual([shown]);
+    highlights.take(shown);
+    expect(highlights.itemsWith([{ block: shown.run.block }]).size).toBe(0);
+    highlights.show(shown);
+    (nodesOf(shown.run).at(-1) as Text).data = ' Holder en NAVO.';
     expect(highlights.changed()).toEqual([shown]);
     highlights.take(shown);
     expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(0);
@@ -122,7 +129,7 @@ describe('pointOf', () => {
       offsets.push(at);
       at += node.length;
     }
-    return { nodes, offsets, text: parts.join('') };
+    return { block: document.createElement('p'), nodes, offsets, text: parts.join('') };
   };
 
   it('finds the node and offset of a start and an end, across nodes and empty ones', () => {
@@ -143,7 +150,7 @@ describe('pointOf', () => {
       { start: 25, end: 28 },
     ];
     const compact = compactRun(r, terms);
-    expect(compact.nodes.map((node) => node.data)).toEqual(['Red ', ' Holder', 'NMI']);
+    expect(nodesOf(compact).map((node) => node.data)).toEqual(['Red ', ' Holder', 'NMI']);
     for (const { start, end } of terms) {
       expect(pointOf(compact, start, false)).toEqual(pointOf(r, start, false));
       expect(pointOf(compact, end, true)).toEqual(pointOf(r, end, true));
@@ -158,10 +165,22 @@ describe('pointOf', () => {
       { start: 15, end: 18 },
       { start: 22, end: 26 },
     ];
-    const texts = (terms: typeof inOrder) => compactRun(r, terms).nodes.map((node) => node.data);
+    const texts = (terms: typeof inOrder) => nodesOf(compactRun(r, terms)).map((node) => node.data);
     expect(texts(inOrder)).toEqual(['NMI', 'OIR', 'NMI', ' en EUAM']);
     expect(texts([...inOrder].reverse())).toEqual(['NMI', 'OIR', 'NMI', ' en EUAM']);
     expect(compactRun(r, [...inOrder, { start: 4, end: 6 }, { start: 11, end: 14 }])).toBe(r);
+  });
+
+  it('finds the points of a block read whole, in its text nodes', () => {
+    document.body.innerHTML = '<p>De NMI</p>';
+    const p = document.querySelector('p') as HTMLElement;
+    p.append(document.createComment('noot'), document.createTextNode(''), document.createTextNode(' en OIR'));
+    const [leaf] = [...walkRuns(document.body)] as TextRun[];
+    expect(leaf?.nodes).toBeNull();
+    expect(compactRun(leaf as TextRun, [{ start: 3, end: 6 }])).toBe(leaf);
+    expect(pointOf(leaf as TextRun, 3, false)).toEqual([p.firstChild, 3]);
+    expect(pointOf(leaf as TextRun, 10, false)).toEqual([p.lastChild, 4]);
+    expect(pointOf(leaf as TextRun, 13, true)).toEqual([p.lastChild, 7]);
   });
 
   it('agrees with a linear scan on a block of many nodes', () => {

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotator } from '../../../../glossary/annotate';
 import { CURATED_ENTRIES } from '../../../../glossary/data';
 import { Matcher } from '../../../../glossary/matcher';
-import { isSplit, markRun, restoreSplit, unmarkAll, walkRuns } from '../../../../utils/dom/highlighter';
+import {
+  isSplit,
+  markRun,
+  restoreSplit,
+  runNodes,
+  type TextRun,
+  unmarkAll,
+  walkRuns,
+} from '../../../../utils/dom/highlighter';
 
 const matcher = new Matcher(CURATED_ENTRIES);
 
@@ -63,8 +71,29 @@ describe('marking the page', () => {
     const alone = [...walkRuns(filled as HTMLElement)];
     const inParent = [...walkRuns(document.body)];
     expect(alone).toEqual(inParent);
-    expect(alone[0]?.nodes[0]).toBe(filled?.firstChild);
+    expect(runNodes(alone[0] as TextRun).nodes[0]).toBe(filled?.firstChild);
     expect([...walkRuns(blank as HTMLElement)]).toEqual([]);
+  });
+
+  it('reads a block of text alone whole, and finds its text nodes only when asked', () => {
+    document.body.innerHTML =
+      '<ul><li>De NMI</li><li><b>OIR</b> in Irak</li></ul><div>Voor<p>  </p>na<p></p>ook <p>NMI <!-- noot --> en OIR</p> einde</div>';
+    const runs = [...walkRuns(document.body)];
+    expect(runs.map((run) => [run.text, run.nodes === null])).toEqual([
+      ['De NMI', true],
+      ['OIR in Irak', false],
+      // A blank block between words is a line break, as on screen.
+      ['Voor\nna\nook ', false],
+      ['NMI  en OIR', true],
+      [' einde', false],
+    ]);
+    const [li, , , p] = runs as TextRun[];
+    expect(li?.block).toBe(document.querySelector('li'));
+    const { nodes, offsets } = runNodes(p as TextRun);
+    expect(nodes.map((node) => node.data)).toEqual(['NMI ', ' en OIR']);
+    expect(offsets).toEqual([0, 4]);
+    // Found once, then kept with the run.
+    expect(p?.nodes).toBe(nodes);
   });
 
   it('joins the text of a block of thousands of nodes, each at its offset', () => {
@@ -72,9 +101,10 @@ describe('marking the page', () => {
     document.body.innerHTML = `<p>${words.map((w) => `<span>${w}</span>`).join('<br>')}</p>`;
     const [run] = [...walkRuns(document.body)];
     expect(run?.text).toBe(words.join('\n'));
-    expect(run?.nodes).toHaveLength(5000);
-    run?.nodes.forEach((node, i) => {
-      expect(run.text.slice(run.offsets[i], (run.offsets[i] ?? 0) + node.data.length)).toBe(words[i]);
+    const { nodes, offsets } = runNodes(run as TextRun);
+    expect(nodes).toHaveLength(5000);
+    nodes.forEach((node, i) => {
+      expect(run?.text.slice(offsets[i], (offsets[i] ?? 0) + node.data.length)).toBe(words[i]);
     });
   });
 
