@@ -63,8 +63,14 @@ export interface AnnotateResponse {
   ids: string[];
   /** ... and, at the same index, the other senses and why this one was chosen (0: none). */
   readings?: (TermReading | 0)[];
-  /** Per text, its terms as flat triples: start, end, index into `ids`. */
-  terms: number[][];
+  /**
+   * The terms of all the texts, text after text, as flat triples: start, end, index into `ids`.
+   * One array, not one per text: a storm's request has 2,000 texts, and every array is an object
+   * to make on the page's main thread when the answer arrives.
+   */
+  terms: number[];
+  /** How many terms each text has, in the order of the texts. */
+  counts: number[];
   /** The page's definitions of acronyms the glossary lacks (a subset of those sent). */
   pageDefinitions: PageDefinition[];
 }
@@ -82,15 +88,15 @@ export interface FoundTerm extends TermReading {
   id: string;
 }
 
-/** Pack annotations (background side) into an AnnotateResponse's `ids` and `terms`. */
+/** Pack annotations (background side) into an AnnotateResponse's `ids`, `terms` and `counts`. */
 export function packTerms(
   perText: readonly (readonly FoundTerm[])[],
-): Pick<AnnotateResponse, 'ids' | 'readings' | 'terms'> {
+): Pick<AnnotateResponse, 'ids' | 'readings' | 'terms' | 'counts'> {
   const index = new Map<string, number>();
   const ids: string[] = [];
   const readings: (TermReading | 0)[] = [];
-  const terms = perText.map((found) => {
-    const flat: number[] = [];
+  const terms: number[] = [];
+  const counts = perText.map((found) => {
     for (const { start, end, id, alternatives, sense } of found) {
       // A key made by hand: JSON.stringify for every term with other senses (a page full of them)
       // was most of the background's time on such a page.
@@ -107,25 +113,32 @@ export function packTerms(
           alternatives || sense ? { ...(alternatives && { alternatives }), ...(sense && { sense }) } : 0,
         );
       }
-      flat.push(start, end, at);
+      terms.push(start, end, at);
     }
-    return flat;
+    return found.length;
   });
-  return readings.some(Boolean) ? { ids, readings, terms } : { ids, terms };
+  return readings.some(Boolean) ? { ids, readings, terms, counts } : { ids, terms, counts };
 }
 
-/** The terms of text `i` of a response (content-script side). */
-export function unpackTerms(response: AnnotateResponse, i: number): FoundTerm[] {
-  const flat = response.terms[i] ?? [];
-  const found: FoundTerm[] = [];
-  for (let k = 0; k + 2 < flat.length; k += 3) {
-    const at = flat[k + 2] as number;
-    const reading = response.readings?.[at];
-    const term = { start: flat[k] as number, end: flat[k + 1] as number, id: response.ids[at] ?? '' };
-    // Most terms have no reading: no object to spread for each (a storm brings 100,000 terms).
-    found.push(reading ? { ...term, ...reading } : term);
+/**
+ * Each term of a response (content-script side), in order, with the index of its text: a new
+ * object each, the caller's to keep or change.
+ */
+export function forEachTerm(
+  response: AnnotateResponse,
+  visit: (text: number, term: FoundTerm) => void,
+): void {
+  const { terms, counts, ids, readings } = response;
+  let k = 0;
+  for (let text = 0; text < counts.length; text++) {
+    for (const end = k + 3 * (counts[text] as number); k < end && k + 2 < terms.length; k += 3) {
+      const at = terms[k + 2] as number;
+      const reading = readings?.[at];
+      const term = { start: terms[k] as number, end: terms[k + 1] as number, id: ids[at] ?? '' };
+      // Most terms have no reading: no object to spread for each (a storm brings 100,000 terms).
+      visit(text, reading ? { ...term, ...reading } : term);
+    }
   }
-  return found;
 }
 
 /** Content script → background: what the gloss shows for an entry. */

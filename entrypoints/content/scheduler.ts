@@ -29,7 +29,7 @@ import {
   walkRunsInSteps,
 } from '../../utils/dom/highlighter';
 import type { Term, TermSource } from '../../utils/dom/term';
-import { type AnnotateResponse, type FoundTerm, MAX_ANNOTATE_CHARS, unpackTerms } from '../../utils/messages';
+import { type AnnotateResponse, type FoundTerm, forEachTerm, MAX_ANNOTATE_CHARS } from '../../utils/messages';
 import { nextTask } from '../../utils/next-task';
 import { compactRun, pointOf, type ShownTerm, TermHighlights } from './term-highlights';
 
@@ -147,13 +147,17 @@ const precedes = (a: PreparedRun, b: PreparedRun) =>
 
 /**
  * Two lists of items in document order, merged in one pass. Content added later mostly comes
- * after what is there (a feed, a transcript): then it is a plain append. A sort on every batch
- * cost seconds in a mutation storm.
+ * after what is there (a feed, a transcript): then it is appended to `kept` in place. A sort on
+ * every batch cost seconds in a mutation storm, and so did a copy of the whole list.
  */
 function mergeInOrder(kept: PreparedRun[], added: PreparedRun[]): PreparedRun[] {
   const last = kept.at(-1);
   const first = added[0];
-  if (!last || !first || precedes(last, first)) return kept.concat(added);
+  if (!last || !first || precedes(last, first)) {
+    // One by one: a spread of 100,000 items overflows the call stack.
+    for (const item of added) kept.push(item);
+    return kept;
+  }
   const merged: PreparedRun[] = [];
   let i = 0;
   let j = 0;
@@ -650,20 +654,25 @@ export class Scheduler implements TermSource {
   /** The terms of one answer, kept (or not) in document order, for the runs its pieces are of. */
   private takeAnswer(response: AnnotateResponse, pieces: readonly Piece[], terms: FoundTerm[][]): void {
     this.definitions = response.pageDefinitions;
-    for (let i = 0; i < pieces.length; i++) {
-      const { index, from } = pieces[i] as Piece;
-      const kept = terms[index] as FoundTerm[];
-      for (const term of unpackTerms(response, i)) {
-        // Most runs are whole in one request (from 0): no copy of each of their terms.
-        const shifted = from ? { ...term, start: term.start + from, end: term.end + from } : term;
-        if (this.options.keep(shifted)) kept.push(shifted);
-      }
-    }
+    forEachTerm(response, (i, term) => {
+      const piece = pieces[i];
+      if (!piece) return;
+      // The term is a new object: moved in place to where its piece is in the run (most pieces
+      // are whole runs, from 0).
+      term.start += piece.from;
+      term.end += piece.from;
+      if (this.options.keep(term)) (terms[piece.index] as FoundTerm[]).push(term);
+    });
   }
 
-  /** Show what was found in `textSize` characters: all of it, or near the viewport on a large page. */
+  /**
+   * Show what was found in `textSize` characters: all of it, or near the viewport on a large page
+   * (this text and the text shown already: a page that grows by many small batches, a feed or a
+   * storm, is large too).
+   */
   private async showFound(items: PreparedRun[], textSize: number): Promise<void> {
-    if (textSize > LAZY_TEXT_CHARS || this.lazy.length) {
+    const shown = this.highlights?.textShown ?? 0;
+    if (textSize + shown > LAZY_TEXT_CHARS || this.lazy.length) {
       this.lazy = mergeInOrder(this.lazy, items);
       await this.showNearViewport();
     } else {

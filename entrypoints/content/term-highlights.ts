@@ -189,6 +189,8 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   /** Terms whose text was hidden with CSS when they came: shown if the page reveals them. */
   private hidden: T[] = [];
   private ordered: ShownTerm<T>[] | null = null;
+  /** The length of the texts of the runs shown: how large the part of the page shown whole is. */
+  private shownText = 0;
 
   /** `rendered`: whether text is on screen (unit tests, whose DOM has no layout, pass their own). */
   constructor(private readonly rendered: (node: Node) => boolean = isRendered) {
@@ -201,6 +203,11 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
 
   get size(): number {
     return this.shown.size;
+  }
+
+  /** Characters in the runs that show terms. */
+  get textShown(): number {
+    return this.shownText;
   }
 
   get items(): T[] {
@@ -223,6 +230,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     if (terms.length === 0) return terms;
     for (const { range } of terms) this.highlight.add(range);
     this.shown.set(item, terms);
+    this.shownText += item.run.text.length;
     this.ordered = null;
     this.index(item, terms);
     const { block } = item.run;
@@ -290,6 +298,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
       this.currentHighlight.delete(range);
     }
     this.shown.delete(item);
+    this.shownText -= item.run.text.length;
     this.ordered = null;
     for (const node of this.nodesOfItem.get(item) ?? []) forget(this.byNode, node, item);
     this.nodesOfItem.delete(item);
@@ -309,7 +318,11 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   /** The shown items of the blocks of `runs` (before those blocks are annotated anew). */
   itemsWith(runs: readonly Pick<TextRun, 'block'>[]): Set<T> {
     const found = new Set<T>();
-    for (const { block } of runs) for (const item of this.byBlock.get(block) ?? []) found.add(item);
+    if (this.byBlock.size === 0) return found;
+    for (const { block } of runs) {
+      const items = this.byBlock.get(block);
+      if (items) for (const item of items) found.add(item);
+    }
     return found;
   }
 
@@ -338,6 +351,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
       highlight.clear();
     }
     this.shown.clear();
+    this.shownText = 0;
     this.byNode.clear();
     this.byBlock.clear();
     this.nodesOfItem.clear();

@@ -104,6 +104,19 @@ describe('terms shown as a highlight', () => {
     expect([...(registry.get(HIGHLIGHT_NAME) ?? [])].map(String)).toEqual(['Red Card Holder', 'NMI']);
   });
 
+  it('counts the text of the runs it shows, to know when a page has grown large', () => {
+    const highlights = new TermHighlights(rendered);
+    const shown = item();
+    highlights.show(shown);
+    highlights.show(shown);
+    expect(highlights.textShown).toBe(shown.run.text.length);
+    highlights.take(shown);
+    expect(highlights.textShown).toBe(0);
+    highlights.show(shown);
+    highlights.clear();
+    expect(highlights.textShown).toBe(0);
+  });
+
   it('clears its highlights from the page', () => {
     const highlights = new TermHighlights(rendered);
     highlights.show(item());

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AnnotateResponse,
+  type FoundTerm,
+  forEachTerm,
   isAnnotateRequest,
   isClearHistoryRequest,
   isLookedUpMessage,
@@ -9,7 +12,6 @@ import {
   isRevealRequest,
   MAX_ANNOTATE_CHARS,
   packTerms,
-  unpackTerms,
 } from '../../../utils/messages';
 
 describe('message checks', () => {
@@ -57,6 +59,13 @@ describe('history messages', () => {
   });
 });
 
+/** A response's terms per text, as the content script takes them. */
+function unpacked(response: AnnotateResponse, texts: number): FoundTerm[][] {
+  const perText: FoundTerm[][] = Array.from({ length: texts }, () => []);
+  forEachTerm(response, (text, term) => perText[text]?.push(term));
+  return perText;
+}
+
 describe('annotate responses', () => {
   it('pack terms as flat numbers with each id once, and unpack them as they were', () => {
     const perText = [
@@ -70,10 +79,14 @@ describe('annotate responses', () => {
     ];
     const packed = packTerms(perText);
     expect(packed.ids).toEqual(['nmi', 'oir', 'page:SCF']);
-    expect(packed.terms[0]).toEqual([0, 3, 0, 10, 13, 1, 20, 23, 0]);
-    const response = { ...packed, pageDefinitions: [] };
-    expect(perText.map((_, i) => unpackTerms(response, i))).toEqual(perText);
-    expect(unpackTerms(response, 7)).toEqual([]);
+    expect(packed.terms).toEqual([0, 3, 0, 10, 13, 1, 20, 23, 0, 5, 9, 2]);
+    expect(packed.counts).toEqual([3, 0, 1]);
+    expect(unpacked({ ...packed, pageDefinitions: [] }, perText.length)).toEqual(perText);
+  });
+
+  it('unpack only as many terms as a response has, whatever its counts say', () => {
+    const response = { ids: ['nmi'], terms: [0, 3, 0], counts: [1, 5, 2], pageDefinitions: [] };
+    expect(unpacked(response, 3)).toEqual([[{ start: 0, end: 3, id: 'nmi' }], [], []]);
   });
 
   it('pack a reading once for each distinct set of other senses and reason', () => {
@@ -93,11 +106,8 @@ describe('annotate responses', () => {
     ];
     const packed = packTerms(perText);
     expect(packed.ids).toEqual(['mod', 'mod', 'mod', 'mod', 'mod']);
-    expect(packed.terms.map((flat) => flat.filter((_, i) => i % 3 === 2))).toEqual([
-      [0, 1, 0, 2],
-      [1, 3, 4],
-    ]);
-    const response = { ...packed, pageDefinitions: [] };
-    expect(perText.map((_, i) => unpackTerms(response, i))).toEqual(perText);
+    expect(packed.terms.filter((_, i) => i % 3 === 2)).toEqual([0, 1, 0, 2, 1, 3, 4]);
+    expect(packed.counts).toEqual([4, 3]);
+    expect(unpacked({ ...packed, pageDefinitions: [] }, perText.length)).toEqual(perText);
   });
 });
