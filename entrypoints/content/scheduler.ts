@@ -364,6 +364,8 @@ export class Scheduler implements TermSource {
     if (index < 0) return null;
     const [item] = this.lazy.splice(index, 1);
     const terms = item ? this.showItem(item) : [];
+    // Painted now, even while a batch of other terms is being made.
+    this.highlights.paintHeld(true);
     return terms.find((term) => term.reading.id === id) ?? null;
   }
 
@@ -766,12 +768,32 @@ export class Scheduler implements TermSource {
     return this.highlights?.show(item) ?? [];
   }
 
+  /**
+   * Show `items` (those in the viewport first) in slices: the first slice's terms are painted
+   * at once, the rest together when all are made (TermHighlights.holdRanges).
+   */
   private async show(items: PreparedRun[]): Promise<void> {
     const highlights = this.highlights;
     if (!highlights) return;
-    // A term whose text changed since the walk is left out (term-highlights.ts); the observer
-    // queues its block again.
-    await this.sliced(items, (item) => this.showItem(item));
+    let index = 0;
+    let first = true;
+    highlights.holdRanges();
+    try {
+      while (index < items.length) {
+        const deadline = performance.now() + SLICE_MS;
+        // A term whose text changed since the walk is left out (term-highlights.ts); the
+        // observer queues its block again.
+        while (index < items.length && performance.now() < deadline)
+          this.showItem(items[index++] as PreparedRun);
+        if (index === items.length) break;
+        if (first) highlights.paintHeld(true);
+        first = false;
+        await yieldToPage();
+        if (this.stopped) return;
+      }
+    } finally {
+      highlights.paintHeld(false);
+    }
   }
 }
 

@@ -191,6 +191,8 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
   private ordered: ShownTerm<T>[] | null = null;
   /** The length of the texts of the runs shown: how large the part of the page shown whole is. */
   private shownText = 0;
+  /** Ranges made while showing a batch (holdRanges), not in the highlight yet. */
+  private held: Set<Range> | null = null;
 
   /** `rendered`: whether text is on screen (unit tests, whose DOM has no layout, pass their own). */
   constructor(private readonly rendered: (node: Node) => boolean = isRendered) {
@@ -228,7 +230,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     const terms = termsOf(item, rendered);
     if (terms.length < item.annotations.length) this.hidden.push(item);
     if (terms.length === 0) return terms;
-    for (const { range } of terms) this.highlight.add(range);
+    for (const { range } of terms) (this.held ?? this.highlight).add(range);
     this.shown.set(item, terms);
     this.shownText += item.run.text.length;
     this.ordered = null;
@@ -249,6 +251,24 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
       if (list) list.push(item);
       else this.byNode.set(node, [item]);
     }
+  }
+
+  /**
+   * Keep the ranges of the terms shown from now on out of the highlight until `paintHeld`: every
+   * change to a highlight makes the browser prepare the paint of all its ranges again, so ranges
+   * added over many frames cost a multiple of adding them at once (8,000 terms added over 25
+   * frames: a second of the page's time).
+   */
+  holdRanges(): void {
+    this.held ??= new Set();
+  }
+
+  /** Add the held ranges to the highlight at once; `holding` goes on holding new ones. */
+  paintHeld(holding: boolean): void {
+    const held = this.held;
+    if (!held) return;
+    for (const range of held) this.highlight.add(range);
+    this.held = holding ? new Set() : null;
   }
 
   /** Show again the items that had text hidden with CSS (the page may have revealed it). */
@@ -295,6 +315,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
     if (!terms) return;
     for (const { range } of terms) {
       this.highlight.delete(range);
+      this.held?.delete(range);
       this.currentHighlight.delete(range);
     }
     this.shown.delete(item);
@@ -351,6 +372,7 @@ export class TermHighlights<T extends HighlightItem> implements TermSource {
       highlight.clear();
     }
     this.shown.clear();
+    this.held = null;
     this.shownText = 0;
     this.byNode.clear();
     this.byBlock.clear();

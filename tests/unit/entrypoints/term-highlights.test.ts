@@ -104,6 +104,28 @@ describe('terms shown as a highlight', () => {
     expect([...(registry.get(HIGHLIGHT_NAME) ?? [])].map(String)).toEqual(['Red Card Holder', 'NMI']);
   });
 
+  it('holds the ranges of a batch out of the highlight until they are painted at once', () => {
+    const highlights = new TermHighlights(rendered);
+    const painted = () => [...(registry.get(HIGHLIGHT_NAME) ?? [])].map(String);
+    const shown = item();
+    highlights.holdRanges();
+    expect(highlights.show(shown)).toHaveLength(2);
+    expect(painted()).toEqual([]);
+    // Shown meanwhile for the pointer and the keyboard.
+    expect(highlights.list()).toHaveLength(2);
+    highlights.paintHeld(true);
+    expect(painted()).toEqual(['Red Card Holder', 'NMI']);
+    // Still holding: a term taken away before it is painted never is.
+    highlights.take(shown);
+    const part = { ...shown, annotations: shown.annotations.slice(1) };
+    highlights.show(part);
+    highlights.take(part);
+    highlights.paintHeld(false);
+    expect(painted()).toEqual([]);
+    highlights.show(shown);
+    expect(painted()).toEqual(['Red Card Holder', 'NMI']);
+  });
+
   it('counts the text of the runs it shows, to know when a page has grown large', () => {
     const highlights = new TermHighlights(rendered);
     const shown = item();
