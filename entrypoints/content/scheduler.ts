@@ -21,12 +21,12 @@ import {
   isInline,
   isSkipped,
   isSplit,
-  leafBlockRun,
   restoreSplit,
   runAnchor,
   SKIP_SELECTOR,
   type TextRun,
   walkRunsInSteps,
+  wholeBlockRun,
 } from '../../utils/dom/highlighter';
 import type { Term, TermSource } from '../../utils/dom/term';
 import { type AnnotateResponse, type FoundTerm, forEachTerm, MAX_ANNOTATE_CHARS } from '../../utils/messages';
@@ -726,14 +726,14 @@ export class Scheduler implements TermSource {
     };
     for (const root of roots) {
       // Most roots of a storm are <p>text</p>: read whole, without a walk, a generator or an await.
-      const leaf = leafBlockRun(root);
-      if (leaf === undefined) {
+      const whole = wholeBlockRun(root);
+      if (whole === undefined) {
         for (const step of walkRunsInSteps(root)) {
           if (step && add(step)) yield handOn();
           if (!step && due()) await pause();
           if (this.stopped) return;
         }
-      } else if (leaf && add(leaf)) yield handOn();
+      } else if (whole && add(whole)) yield handOn();
       if (due()) await pause();
       if (this.stopped) return;
     }

@@ -97,7 +97,7 @@ export interface TextRun {
    */
   block: Node;
   /**
-   * The run's text nodes, or null for a block of text alone, read whole with textContent: its
+   * The run's text nodes, or null for a block read whole with textContent (wholeBlockRun): its
    * nodes are found when a term in it is shown (runNodes). A storm's 10,000 paragraphs a frame
    * then cost no node wrapper each, and neither does any paragraph without a term.
    */
@@ -114,12 +114,13 @@ export function runNodes(run: TextRun): { nodes: Text[]; offsets: number[] } {
   const nodes: Text[] = [];
   const offsets: number[] = [];
   let at = 0;
-  // A block of text alone: its children are text (and comments, which textContent leaves out).
-  for (let child = run.block.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType !== TEXT) continue;
-    nodes.push(child as Text);
+  // A block read whole holds text and inline elements only: its text is its text nodes joined,
+  // in document order, as textContent joined them.
+  const walker = document.createTreeWalker(run.block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes.push(node as Text);
     offsets.push(at);
-    at += (child as Text).length;
+    at += (node as Text).length;
   }
   run.nodes = nodes;
   run.offsets = offsets;
@@ -170,17 +171,30 @@ export function* walkRuns(root: Node): Generator<TextRun> {
   for (const step of walkRunsInSteps(root)) if (step) yield step;
 }
 
+/** Inside a block read whole, anything that is not an inline element, or is skipped, or a <br>. */
+const NOT_PLAIN_INLINE = `:not(${[...INLINE].join(',')}),${SKIP_SELECTOR}`;
+/** A block with more child elements than this is walked: checking it would look at each of them. */
+const MAX_WHOLE_CHILDREN = 64;
+/** A block read whole has its text nodes found in one go when shown: many of them only in modest text. */
+const MAX_WHOLE_TEXT = 20_000;
+
 /**
- * The run of a block element that holds text and nothing else (null when blank), read whole with
- * textContent: no TreeWalker, no generator and no wrapper for its text nodes (found later, only
- * if it has a term: runNodes). Undefined for any other node. The common case of a page's change
- * (<p>text</p>, a mutation storm's 10,000 a frame) and of many a page's paragraphs, list items
- * and table cells. The caller has checked that the element is not skipped.
+ * The run of a block element that holds text and inline elements only (null when blank), read
+ * whole with textContent: no TreeWalker in script, no generator and no wrapper for its text nodes
+ * (found later, only if it has a term: runNodes). Undefined for any other node: a block with a
+ * block, a <br> or a skipped element inside, or too large to be read in one go. The common case
+ * of a page's paragraphs, list items and table cells, and of a page's change (<p>text</p>, a
+ * mutation storm's 10,000 a frame). The caller has checked that the element is not skipped.
  */
-export function leafBlockRun(node: Node): TextRun | null | undefined {
-  if (node.nodeType !== ELEMENT || (node as Element).childElementCount !== 0 || isInline(node))
+export function wholeBlockRun(node: Node): TextRun | null | undefined {
+  if (node.nodeType !== ELEMENT || isInline(node)) return undefined;
+  const element = node as Element;
+  const children = element.childElementCount;
+  if (children > MAX_WHOLE_CHILDREN || (children > 0 && element.querySelector(NOT_PLAIN_INLINE)))
     return undefined;
-  const text = node.textContent ?? '';
+  const text = element.textContent ?? '';
+  // One text node of any length is found at once; many only in modest text.
+  if (text.length > MAX_WHOLE_TEXT && element.firstChild !== element.lastChild) return undefined;
   return NOT_BLANK.test(text) ? { block: node, nodes: null, offsets: null, text } : null;
 }
 
@@ -192,9 +206,9 @@ const NODES_PER_STEP = 1024;
  * can give the page a turn in the middle of one huge block.
  */
 export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
-  const leaf = leafBlockRun(root);
-  if (leaf !== undefined) {
-    if (leaf) yield leaf;
+  const whole = wholeBlockRun(root);
+  if (whole !== undefined) {
+    if (whole) yield whole;
     return;
   }
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -217,17 +231,19 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
         run?.add(null, '\n');
         node = skipSubtree(walker, element);
         continue;
-      } else if (element.childElementCount === 0 && !INLINE.has(element.localName)) {
-        // A block of text alone is its own run, read whole. A blank one is a line break in the
-        // run around it, as it is on screen: "Voor<p></p>na" never reads as one word.
-        const leaf = leafBlockRun(element);
-        if (leaf) {
-          if (run) yield run.done(runBlock as Node);
-          run = null;
-          yield leaf;
-        } else run?.add(null, '\n');
-        node = skipSubtree(walker, element);
-        continue;
+      } else if (!INLINE.has(element.localName)) {
+        // A block of text and inline elements is its own run, read whole. A blank one is a line
+        // break in the run around it, as it is on screen: "Voor<p></p>na" never reads as one word.
+        const whole = wholeBlockRun(element);
+        if (whole !== undefined) {
+          if (whole) {
+            if (run) yield run.done(runBlock as Node);
+            run = null;
+            yield whole;
+          } else run?.add(null, '\n');
+          node = skipSubtree(walker, element);
+          continue;
+        }
       }
       node = walker.nextNode();
       continue;
@@ -260,7 +276,6 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
 }
 
 const ELEMENT = 1;
-const TEXT = 3;
 
 /**
  * A run being collected. Its text is joined once at the end: appending a million short strings

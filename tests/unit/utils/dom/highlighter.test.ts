@@ -75,25 +75,46 @@ describe('marking the page', () => {
     expect([...walkRuns(blank as HTMLElement)]).toEqual([]);
   });
 
-  it('reads a block of text alone whole, and finds its text nodes only when asked', () => {
+  it('reads a block of text and inline elements whole, and finds its text nodes only when asked', () => {
     document.body.innerHTML =
-      '<ul><li>De NMI</li><li><b>OIR</b> in Irak</li></ul><div>Voor<p>  </p>na<p></p>ook <p>NMI <!-- noot --> en OIR</p> einde</div>';
+      '<ul><li>De NMI</li><li><b>OIR</b> in <a href="#">Irak</a></li></ul>' +
+      '<div>Voor<p>  </p>na<p></p>ook <p>NMI <!-- noot --> en <i>OIR</i></p> einde</div>' +
+      '<p>Met<br>regel</p><p>Met <code>NMI</code> code</p><p>Met <span hidden>NMI</span> verborgen</p>';
     const runs = [...walkRuns(document.body)];
     expect(runs.map((run) => [run.text, run.nodes === null])).toEqual([
       ['De NMI', true],
-      ['OIR in Irak', false],
+      ['OIR in Irak', true],
       // A blank block between words is a line break, as on screen.
       ['Voor\nna\nook ', false],
       ['NMI  en OIR', true],
       [' einde', false],
+      // A <br>, a skipped element: walked, each a line break.
+      ['Met\nregel', false],
+      ['Met \n code', false],
+      ['Met \n verborgen', false],
     ]);
     const [li, , , p] = runs as TextRun[];
     expect(li?.block).toBe(document.querySelector('li'));
     const { nodes, offsets } = runNodes(p as TextRun);
-    expect(nodes.map((node) => node.data)).toEqual(['NMI ', ' en OIR']);
-    expect(offsets).toEqual([0, 4]);
+    expect(nodes.map((node) => node.data)).toEqual(['NMI ', ' en ', 'OIR']);
+    expect(offsets).toEqual([0, 4, 8]);
     // Found once, then kept with the run.
     expect(p?.nodes).toBe(nodes);
+  });
+
+  it('walks a block of many inline elements, or of much text in many nodes, rather than read it whole', () => {
+    const spans = (n: number, word: string) =>
+      Array.from({ length: n }, () => `<span>${word}</span> `).join('');
+    document.body.innerHTML = `<p>${spans(65, 'NMI')}</p><p>${spans(64, 'NMI')}</p><p>${'NMI '.repeat(6000)}</p>`;
+    const long = document.querySelectorAll('p')[2] as HTMLElement;
+    long.append(document.createTextNode(' en OIR'));
+    const runs = [...walkRuns(document.body)];
+    expect(runs.map((run) => run.nodes === null)).toEqual([false, true, false]);
+    expect(runs.map((run) => run.text)).toEqual([
+      'NMI '.repeat(65),
+      'NMI '.repeat(64),
+      `${'NMI '.repeat(6000)} en OIR`,
+    ]);
   });
 
   it('joins the text of a block of thousands of nodes, each at its offset', () => {
