@@ -670,11 +670,13 @@ export class Scheduler implements TermSource {
   /**
    * Show what was found in `textSize` characters: all of it, or near the viewport on a large page
    * (this text and the text shown already: a page that grows by many small batches, a feed or a
-   * storm, is large too).
+   * storm, is large too) and on a page that is still changing (a storm: thousands of terms shown
+   * between its frames took the page's frames).
    */
   private async showFound(items: PreparedRun[], textSize: number): Promise<void> {
     const shown = this.highlights?.textShown ?? 0;
-    if (textSize + shown > LAZY_TEXT_CHARS || this.lazy.length) {
+    const changing = this.delivered.length > 0 || this.flushing || this.pending.size > 0;
+    if (textSize + shown > LAZY_TEXT_CHARS || this.lazy.length || changing) {
       this.lazy = mergeInOrder(this.lazy, items);
       await this.showNearViewport();
     } else {

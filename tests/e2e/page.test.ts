@@ -155,6 +155,42 @@ describe('highlighting', () => {
     await page.close();
   }, 120_000);
 
+  it('shows the terms near the viewport while a page keeps adding content, counts every one, and the rest on scrolling', async () => {
+    // A feed that adds 100 paragraphs at a time, 60 times: under 300,000 characters in all, so
+    // a page that size read at once would show every term. While it changes, Begrip shows only
+    // what is near the viewport: thousands of terms shown between its frames took the frames.
+    harness.serve('/feed', {
+      body: `<!doctype html><html lang="nl"><body><h1>Feed</h1><div id="feed"></div><script>
+        const feed = document.getElementById('feed');
+        let frames = 0;
+        const add = () => {
+          for (let i = 0; i < 100; i++) {
+            const p = document.createElement('p');
+            p.textContent = 'Bericht ' + (frames * 100 + i) + ': de NMI en de OIR in Irak.';
+            feed.append(p);
+          }
+          // Timers, not animation frames: the options page opened below is the tab in front.
+          if (++frames < 60) setTimeout(add, 16);
+          else document.body.dataset.done = 'yes';
+        };
+        setTimeout(add, 300);
+      </script></body></html>`,
+    });
+    const page = await harness.open(`${GOV}/feed`);
+    const options = await harness.open(`chrome-extension://${harness.extensionId}/options.html`);
+    await expect.poll(() => page.evaluate(() => document.body.dataset.done), { timeout: 20_000 }).toBe('yes');
+    const expected = await expectedCounts(page, 'p', 'id');
+    expect(expected).toEqual({ nmi: 6000, oir: 6000 });
+    await expect.poll(() => summaryCounts(options, page.url()), { timeout: 30_000 }).toEqual(expected);
+    expect(await shownTermCount(inPage(page))).toBeLessThan(12_000 / 2);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect
+      .poll(() => shownTerms(page, '#feed p:last-child').then((terms) => terms.map((t) => t.text)))
+      .toEqual(['NMI', 'OIR']);
+    await options.close();
+    await page.close();
+  }, 90_000);
+
   it('knows an acronym the page defined in an earlier request while that answer is still on its way', async () => {
     // 3,000 paragraphs: the text goes to the background in several requests, two on their way at
     // once, so the second is matched before the page has the answer that brings the definition.
