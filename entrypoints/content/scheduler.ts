@@ -758,7 +758,12 @@ export class Scheduler implements TermSource {
       else {
         const [before, inside, after] = splitNear(item, -margin, window.innerHeight + margin);
         shown.push(inside);
-        for (const rest of [before, after]) if (rest.annotations.length) later.push(rest);
+        for (const rest of [before, after]) {
+          if (!rest.annotations.length) continue;
+          // Each part kept for later waits to be shown on its own.
+          this.waiting(rest.run);
+          later.push(rest);
+        }
       }
     }
     this.lazy.splice(from, 0, ...later);
