@@ -70,8 +70,8 @@ function nodeIndexAt(nodes: readonly Text[], offsets: readonly number[], at: num
  */
 export function compactRun(run: TextRun, terms: readonly { start: number; end: number }[]): TextRun {
   const { nodes, offsets } = run;
-  // A block of text alone keeps no nodes yet (a storm brings 10,000 <p>text</p> a frame), and a
-  // run of one node needs it.
+  // A block read whole has no nodes looked up yet (a storm brings 10,000 <p>text</p> a frame),
+  // and a run of one node needs it.
   if (!nodes || !offsets || nodes.length === 1) return run;
   // Terms come in order and do not overlap, so their nodes' indexes never go down: one pass, no
   // set and no sort (a transcript has 14,000 terms in one run).
