@@ -19,12 +19,16 @@ import {
   HOST_TAG,
   INLINE_TAG,
   isInline,
+  isLargeWholeRun,
   isSkipped,
   isSplit,
+  nodesCovering,
   restoreSplit,
   runAnchor,
   SKIP_SELECTOR,
+  type TextNear,
   type TextRun,
+  textNear,
   walkRunsInSteps,
   wholeBlockRun,
 } from '../../utils/dom/highlighter';
@@ -141,6 +145,18 @@ function firstBelow(items: PreparedRun[], y: number): number {
   return low;
 }
 
+const isLarge = (item: PreparedRun) => isLargeWholeRun(item.run);
+
+/** textNear of a large block's run, looked up once for all parts of the block. */
+function textNearOnce(known: Map<Node, TextNear | 'away' | null>, run: TextRun): TextNear | 'away' | null {
+  let near = known.get(run.block);
+  if (near === undefined) {
+    near = textNear(run);
+    known.set(run.block, near);
+  }
+  return near;
+}
+
 /** Whether item `a` comes before item `b` in the document. */
 const precedes = (a: PreparedRun, b: PreparedRun) =>
   !!(runAnchor(a.run).compareDocumentPosition(runAnchor(b.run)) & Node.DOCUMENT_POSITION_FOLLOWING);
@@ -204,6 +220,37 @@ function splitNear(item: PreparedRun, top: number, bottom: number): [PreparedRun
   const to = Math.max(from, firstAt(bottom));
   const part = (list: FoundTerm[]) => ({ run, annotations: list });
   return [part(annotations.slice(0, from)), part(annotations.slice(from, to)), part(annotations.slice(to))];
+}
+
+/** The first index in the terms (in order, not overlapping) for which `after(term)` holds. */
+function firstWhere(terms: readonly FoundTerm[], after: (term: FoundTerm) => boolean): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (after(terms[middle] as FoundTerm)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * Split a large block's terms into those before, within and after the text `near` it (the
+ * terms within get a run with the nodes of that text only).
+ */
+function splitAt(item: PreparedRun, near: TextNear): [PreparedRun, PreparedRun, PreparedRun] {
+  const { run, annotations } = item;
+  const from = firstWhere(annotations, (term) => term.start >= near.from);
+  const to = Math.max(
+    from,
+    firstWhere(annotations, (term) => term.end > near.to),
+  );
+  const inside = { block: run.block, text: run.text, nodes: near.nodes, offsets: near.offsets };
+  return [
+    { run, annotations: annotations.slice(0, from) },
+    { run: inside, annotations: annotations.slice(from, to) },
+    { run, annotations: annotations.slice(to) },
+  ];
 }
 
 /**
@@ -360,9 +407,20 @@ export class Scheduler implements TermSource {
   async reveal(id: string): Promise<Term | null> {
     const shown = this.list().find((term) => term.reading.id === id);
     if (shown || !this.highlights) return shown ?? null;
-    const index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
+    let index = this.lazy.findIndex((item) => item.annotations.some((a) => a.id === id));
     if (index < 0) return null;
-    const [item] = this.lazy.splice(index, 1);
+    let [item] = this.lazy.splice(index, 1);
+    if (item && isLargeWholeRun(item.run)) {
+      // Only this term's nodes are looked up: a walk of the whole block could take seconds.
+      const term = item.annotations.find((a) => a.id === id) as FoundTerm;
+      const [before, inside, after] = splitAt(item, nodesCovering(item.run, term.start, term.end));
+      for (const rest of [before, after]) {
+        if (!rest.annotations.length) continue;
+        this.waiting(rest.run);
+        this.lazy.splice(index++, 0, rest);
+      }
+      item = inside;
+    }
     const terms = item ? this.showItem(item) : [];
     // Painted now, even while a batch of other terms is being made.
     this.highlights.paintHeld(true);
@@ -676,7 +734,8 @@ export class Scheduler implements TermSource {
   private async showFound(items: PreparedRun[], textSize: number): Promise<void> {
     const shown = this.highlights?.textShown ?? 0;
     const changing = this.delivered.length > 0 || this.flushing || this.pending.size > 0;
-    if (textSize + shown > LAZY_TEXT_CHARS || this.lazy.length || changing) {
+    // A large block read whole is shown near the viewport only (textNear), and so is the page.
+    if (textSize + shown > LAZY_TEXT_CHARS || this.lazy.length || changing || items.some(isLarge)) {
       this.lazy = mergeInOrder(this.lazy, items);
       await this.showNearViewport();
     } else {
@@ -728,7 +787,10 @@ export class Scheduler implements TermSource {
     };
     for (const root of roots) {
       // Most roots of a storm are <p>text</p>: read whole, without a walk, a generator or an await.
-      const whole = wholeBlockRun(root);
+      // A block with elements in it may be one of a million: read in steps (walkRunsInSteps),
+      // with a chance to pause between the look at its elements and the read.
+      const textOnly = root.nodeType === Node.ELEMENT_NODE && !(root as Element).firstElementChild;
+      const whole = textOnly ? wholeBlockRun(root) : undefined;
       if (whole === undefined) {
         for (const step of walkRunsInSteps(root)) {
           if (step && add(step)) yield handOn();
@@ -753,10 +815,16 @@ export class Scheduler implements TermSource {
     // for later (audit F1: 14,000 ranges at once were a 500 ms task).
     const later: PreparedRun[] = [];
     const shown: PreparedRun[] = [];
+    /** The text on screen of each large block read whole (one look per block). */
+    const onScreen = new Map<Node, TextNear | 'away' | null>();
     for (const item of near) {
-      if (item.annotations.length <= MAX_TERMS_AT_ONCE) shown.push(item);
+      const large = isLarge(item) ? textNearOnce(onScreen, item.run) : null;
+      if (large === 'away') later.push(item);
+      else if (!large && item.annotations.length <= MAX_TERMS_AT_ONCE) shown.push(item);
       else {
-        const [before, inside, after] = splitNear(item, -margin, window.innerHeight + margin);
+        const [before, inside, after] = large
+          ? splitAt(item, large)
+          : splitNear(item, -margin, window.innerHeight + margin);
         shown.push(inside);
         for (const rest of [before, after]) {
           if (!rest.annotations.length) continue;

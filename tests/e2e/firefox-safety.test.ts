@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
 import { type FirefoxHarness, launchFirefox, pause, until } from './firefox-harness';
 import { glossState } from './gloss-probe';
-import { inCurrentTerm, shownTexts, termPoint } from './page-terms';
+import { inCurrentTerm, inTermsOnScreen, shownTexts, termPoint } from './page-terms';
 
 declare global {
   interface Window {
@@ -125,6 +125,25 @@ describe('Firefox: pages that change their own content', () => {
       return { host: !!host, root: host?.shadowRoot ?? null, text: host?.textContent ?? null };
     });
     expect(seen).toEqual({ host: true, root: null, text: '' });
+    await page.close();
+  });
+
+  it('one block of 60,000 <span> words: every term on screen is shown on its own word, also after scrolling', async () => {
+    const page = await harness.open(`${gov}/spans`);
+    const onScreen = () => page.evaluate(inTermsOnScreen, 'NMI');
+    for (const to of [0, 0.5, 1]) {
+      await page.evaluate(
+        (at) => window.scrollTo(0, (document.body.scrollHeight - window.innerHeight) * at),
+        to,
+      );
+      const settled = await waitFor(async () => {
+        const now = await onScreen();
+        return now.onScreen > 5 && now.missing === 0 && now.wrong === 0 ? now : null;
+      });
+      expect(settled).not.toBeNull();
+      // 1,500 terms in the block: only those near the screen are looked up and shown.
+      expect(settled?.shown).toBeLessThan(1000);
+    }
     await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
 import { glossState } from './gloss-probe';
 import { type Harness, launch } from './harness';
-import { shownTerms, shownTexts, termPoint } from './page-terms';
+import { inTermsOnScreen, shownTerms, shownTexts, termPoint } from './page-terms';
 
 const GOV = 'https://www.rijksoverheid.nl';
 let harness: Harness;
@@ -152,6 +152,25 @@ describe('one block of 1.5 MB (a transcript, audit F1)', () => {
     expect(first).toBeLessThan(1000);
     await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await expect.poll(shown, { timeout: 10_000 }).toBeGreaterThan(first);
+    await p.close();
+  });
+});
+
+describe('one block of 60,000 <span> words (audit E7a)', () => {
+  it('is read whole: every term on screen is shown on its own word, and more as the reader scrolls', async () => {
+    const p = await harness.open(`${GOV}/spans`);
+    const onScreen = () => p.evaluate(inTermsOnScreen, 'NMI');
+    for (const to of [0, 0.5, 1]) {
+      await p.evaluate(
+        (at) => window.scrollTo(0, (document.body.scrollHeight - window.innerHeight) * at),
+        to,
+      );
+      await expect.poll(onScreen, { timeout: 20_000 }).toMatchObject({ missing: 0, wrong: 0 });
+      const { onScreen: seen, shown } = await onScreen();
+      expect(seen).toBeGreaterThan(5);
+      // 1,500 terms in the block: only those near the screen are looked up and shown.
+      expect(shown).toBeLessThan(1000);
+    }
     await p.close();
   });
 });

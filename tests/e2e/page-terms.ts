@@ -31,6 +31,33 @@ export function inShownTerms(selector: string | null): ShownTerm[] {
   });
 }
 
+/**
+ * Runs in the page: of the <span> elements reading `word` that are on screen, how many show no
+ * term; and how many shown terms read anything but `word`, of how many shown.
+ */
+export function inTermsOnScreen(word: string): {
+  onScreen: number;
+  missing: number;
+  wrong: number;
+  shown: number;
+} {
+  const ranges = ([...(CSS.highlights.get('begrip') ?? [])] as AbstractRange[]).filter(
+    (range): range is Range => range instanceof Range,
+  );
+  const covered = new Set<Node>(ranges.map((range) => range.startContainer));
+  let onScreen = 0;
+  let missing = 0;
+  for (const span of document.querySelectorAll('span')) {
+    if (span.textContent !== word) continue;
+    const box = span.getBoundingClientRect();
+    if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
+    onScreen++;
+    if (!span.firstChild || !covered.has(span.firstChild)) missing++;
+  }
+  const wrong = ranges.filter((range) => range.toString() !== word).length;
+  return { onScreen, missing, wrong, shown: ranges.length };
+}
+
 /** Runs in the page: the text of the term the gloss explains now (the `begrip-current` highlight). */
 export function inCurrentTerm(): string | null {
   const current = CSS.highlights.get('begrip-current');

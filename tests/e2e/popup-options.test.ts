@@ -4,13 +4,14 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safetyPages } from '../fixtures/safety-pages';
 import { SEED_PAGE_TEXT_BLOCKS, seedPage } from '../fixtures/seed-page';
 import { readSeed } from '../fixtures/seeds';
 import { seriousViolations } from './axe';
 import { glossText } from './gloss-probe';
-import { type Harness, inPage, launch } from './harness';
+import { type Fixture, type Harness, inPage, launch } from './harness';
 import { expectedCounts, settledMarkCount } from './page-checks';
-import { shownTexts, termPoint } from './page-terms';
+import { inCurrentTerm, shownTexts, termPoint } from './page-terms';
 
 /** The extension API as seen from the extension's own pages. */
 declare const chrome: {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   extensionPage = `chrome-extension://${harness.extensionId}`;
   harness.serve('/brief', { body: seedPage('Artikel 100-brief', readSeed('004_58c76a8e68136705.txt')) });
   harness.serve('/eigen', { body: seedPage('Eigen term', 'Het Zwaartepuntoverleg besprak de NMI.') });
+  harness.serve('/spans-end', safetyPages()['/spans-end'] as Fixture);
 });
 afterAll(async () => harness?.close());
 
@@ -55,6 +57,22 @@ describe('popup', () => {
     expect(await seriousViolations(popup)).toEqual([]);
     await nmi.click();
     await expect.poll(() => glossText(page)).toContain('NATO Mission Iraq');
+    await page.close();
+  });
+
+  it('choosing a term far down one block of 60,000 elements shows it there, with its gloss', async () => {
+    const page = await harness.open(`${GOV}/spans-end`);
+    await expect.poll(() => shownTexts(page), { timeout: 20_000 }).toContain('NMI');
+    // The block's one OIR, at its very end, is not shown until asked for.
+    expect(await shownTexts(page)).not.toContain('OIR');
+    const popup = await harness.openPopupBehind(page);
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    const oir = popup.locator('.page-term', { hasText: 'OIR' }).first();
+    await oir.click();
+    await expect.poll(() => glossText(page)).toContain('Operation Inherent Resolve');
+    expect(await page.evaluate(inCurrentTerm)).toBe('OIR');
+    // Brought into view: the window scrolled down to the block's end.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
     await page.close();
   });
 

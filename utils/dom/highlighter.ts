@@ -171,31 +171,189 @@ export function* walkRuns(root: Node): Generator<TextRun> {
   for (const step of walkRunsInSteps(root)) if (step) yield step;
 }
 
-/** Inside a block read whole, anything that is not an inline element, or is skipped, or a <br>. */
-const NOT_PLAIN_INLINE = `:not(${[...INLINE].join(',')}),${SKIP_SELECTOR}`;
-/** A block with more child elements than this is walked: checking it would look at each of them. */
-const MAX_WHOLE_CHILDREN = 64;
-/** A block read whole has its text nodes found in one go when shown: many of them only in modest text. */
-const MAX_WHOLE_TEXT = 20_000;
+/**
+ * Inside a block read whole, anything that is not an inline element, or is skipped, or a <br>.
+ * The skipped tags are none of them inline, and the inline ones come most common first: the
+ * browser tries them in order on each element, and on a block of a million <span> this look took
+ * 210 ms with the skipped tags listed too and the inline ones in alphabetical order, 31 ms so.
+ */
+const NOT_PLAIN_INLINE = `:not(${[...new Set(['span', 'a', 'b', 'i', 'em', 'strong', ...INLINE])].join(',')}),${SKIP_SELECTOR.split(
+  ',',
+)
+  .filter((selector) => selector.startsWith('['))
+  .join(',')}`;
+/** A look at a block that took longer than this (ms) is followed by a chance to pause. */
+const LONG_LOOK_MS = 4;
+
+/**
+ * A block read whole with more text than this, in more than one node, is large: its nodes are
+ * never looked up all at once, only those on screen (textNear), each time it is shown.
+ */
+const LARGE_WHOLE_TEXT = 20_000;
+
+/** A run of a large block read whole: shown only near the viewport (textNear), never all at once. */
+export const isLargeWholeRun = (run: TextRun): boolean =>
+  run.nodes === null && run.text.length > LARGE_WHOLE_TEXT && run.block.firstChild !== run.block.lastChild;
 
 /**
  * The run of a block element that holds text and inline elements only (null when blank), read
  * whole with textContent: no TreeWalker in script, no generator and no wrapper for its text nodes
- * (found later, only if it has a term: runNodes). Undefined for any other node: a block with a
- * block, a <br> or a skipped element inside, or too large to be read in one go. The common case
- * of a page's paragraphs, list items and table cells, and of a page's change (<p>text</p>, a
- * mutation storm's 10,000 a frame). The caller has checked that the element is not skipped.
+ * (found later, only if it has a term: runNodes, or textNear for a large one). Undefined for any
+ * other node: a block with a block, a <br> or a skipped element inside. The common case of a
+ * page's paragraphs, list items and table cells, and of a page's change (<p>text</p>, a mutation
+ * storm's 10,000 a frame); and of one block of a million inline elements (audit E7a), which a
+ * walk would visit one wrapper at a time. The caller has checked that the element is not skipped.
  */
 export function wholeBlockRun(node: Node): TextRun | null | undefined {
   if (node.nodeType !== ELEMENT || isInline(node)) return undefined;
-  const element = node as Element;
-  const children = element.childElementCount;
-  if (children > MAX_WHOLE_CHILDREN || (children > 0 && element.querySelector(NOT_PLAIN_INLINE)))
-    return undefined;
+  return isPlainBlock(node as Element) ? readWhole(node as Element) : undefined;
+}
+
+/**
+ * Whether a block element holds text and inline elements only: one native look, stopped at the
+ * first element that is not plain inline (each element of a page is looked at by the nearest
+ * block around it at most).
+ */
+function isPlainBlock(element: Element): boolean {
+  // (firstElementChild: childElementCount counts them all, 29 ms over a million.)
+  return element.firstElementChild === null || !element.querySelector(NOT_PLAIN_INLINE);
+}
+
+/** The run of a plain block (isPlainBlock), read whole; null when blank. */
+function readWhole(element: Element): TextRun | null {
   const text = element.textContent ?? '';
-  // One text node of any length is found at once; many only in modest text.
-  if (text.length > MAX_WHOLE_TEXT && element.firstChild !== element.lastChild) return undefined;
-  return NOT_BLANK.test(text) ? { block: node, nodes: null, offsets: null, text } : null;
+  return NOT_BLANK.test(text) ? { block: element, nodes: null, offsets: null, text } : null;
+}
+
+/**
+ * wholeBlockRun in steps: the run (or null when blank) once read, undefined when `node` is not a
+ * plain block; a null step between the look and the read when the look took long, where the
+ * caller may pause (a block of a million <span>: about 30 ms each).
+ */
+function* wholeBlockSteps(node: Node): Generator<null, TextRun | null | undefined> {
+  if (node.nodeType !== ELEMENT || isInline(node)) return undefined;
+  const element = node as Element;
+  const started = performance.now();
+  if (!isPlainBlock(element)) return undefined;
+  if (performance.now() - started > LONG_LOOK_MS) yield null;
+  return readWhole(element);
+}
+
+/** Rows of a block tried, down from its top on screen and up from its bottom, to find its text there. */
+const PROBES = 16;
+/** Text shown at least on either side of what is on screen (a screenful at most is usually less). */
+const MIN_NEAR_CHARS = 4000;
+/** Text nodes looked up at most for one block on screen (a screenful of one-letter nodes). */
+const MAX_NEAR_NODES = 20_000;
+
+/** The part of a large block's run on screen: characters [from, to) and their text nodes. */
+export interface TextNear {
+  from: number;
+  to: number;
+  nodes: Text[];
+  offsets: number[];
+}
+
+/** A text node of `block` on screen on one of PROBES rows from `from` towards `to`, or null. */
+function textOnScreen(block: Node, x: number, from: number, to: number): Text | null {
+  const step = (to - from) / PROBES;
+  for (let i = 0; i < PROBES; i++) {
+    const node = document.caretPositionFromPoint(x, from + i * step)?.offsetNode;
+    if (node && node.nodeType === TEXT && block.contains(node)) return node as Text;
+  }
+  return null;
+}
+
+/**
+ * Where text node `node` starts in `block`'s text (`length` long), counted from the nearer end:
+ * the browser joins the text in between (Range.toString), with no node wrapper for any of it.
+ */
+function offsetIn(block: Node, node: Text, length: number, nearStart: boolean): number {
+  const range = document.createRange();
+  if (nearStart) {
+    range.setStart(block, 0);
+    range.setEnd(node, 0);
+    return range.toString().length;
+  }
+  range.setStart(node, 0);
+  range.setEnd(block, block.childNodes.length);
+  return length - range.toString().length;
+}
+
+/**
+ * The text nodes of a large block read whole (isLargeWholeRun) that are on screen, with about as
+ * much text again before and after: the browser says which of them are on screen
+ * (caretPositionFromPoint), so a block of a million nodes costs a wrapper for a few thousand of
+ * them each time, not for all (audit E7a: a walk of them all paused the page for seconds).
+ * 'away' when the block is not on screen; null when its text cannot be found there (covered by
+ * something else), and its nodes are to be found in a walk (runNodes).
+ */
+export function textNear(run: TextRun): TextNear | 'away' | null {
+  const block = run.block as Element;
+  const box = block.getBoundingClientRect();
+  const top = Math.max(box.top, 0);
+  const bottom = Math.min(box.bottom, window.innerHeight);
+  if (bottom - top < 1 || box.right <= 0 || box.left >= window.innerWidth) return 'away';
+  const x = Math.min(Math.max((box.left + box.right) / 2, 0), window.innerWidth - 1);
+  const first = textOnScreen(block, x, top + 1, bottom);
+  const last = first && textOnScreen(block, x, bottom - 1, top);
+  if (!first || !last) return null;
+  const start = offsetIn(block, first, run.text.length, top - box.top < box.bottom - bottom);
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  walker.currentNode = first;
+  const after: Text[] = [];
+  let to = start;
+  let lastEnd = -1;
+  let margin = MIN_NEAR_CHARS;
+  for (let node: Node | null = first; node && after.length < MAX_NEAR_NODES; node = walker.nextNode()) {
+    after.push(node as Text);
+    to += (node as Text).length;
+    if (node === last) {
+      lastEnd = to;
+      margin = Math.max(MIN_NEAR_CHARS, lastEnd - start);
+    }
+    if (lastEnd >= 0 && to >= lastEnd + margin) break;
+  }
+  walker.currentNode = first;
+  const before: Text[] = [];
+  let from = start;
+  while (from > start - margin && before.length < MAX_NEAR_NODES) {
+    const node = walker.previousNode() as Text | null;
+    if (!node) break;
+    before.push(node);
+    from -= node.length;
+  }
+  const nodes = before.reverse().concat(after);
+  const offsets: number[] = [];
+  let at = from;
+  for (const node of nodes) {
+    offsets.push(at);
+    at += node.length;
+  }
+  return { from, to, nodes, offsets };
+}
+
+/**
+ * The text nodes of a run that hold characters [from, to), found in a walk of its block that
+ * stops there and keeps no other node: one term of a large block, shown on request.
+ */
+export function nodesCovering(run: TextRun, from: number, to: number): TextNear {
+  const nodes: Text[] = [];
+  const offsets: number[] = [];
+  const walker = document.createTreeWalker(run.block, NodeFilter.SHOW_TEXT);
+  let at = 0;
+  for (
+    let node = walker.nextNode() as Text | null;
+    node && at < to;
+    node = walker.nextNode() as Text | null
+  ) {
+    if (at + node.length > from) {
+      nodes.push(node);
+      offsets.push(at);
+    }
+    at += node.length;
+  }
+  return { from, to, nodes, offsets };
 }
 
 /** Nodes walked between two chances to pause: one block can hold a million of them (audit F1). */
@@ -206,7 +364,7 @@ const NODES_PER_STEP = 1024;
  * can give the page a turn in the middle of one huge block.
  */
 export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
-  const whole = wholeBlockRun(root);
+  const whole = yield* wholeBlockSteps(root);
   if (whole !== undefined) {
     if (whole) yield whole;
     return;
@@ -234,7 +392,7 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
       } else if (!INLINE.has(element.localName)) {
         // A block of text and inline elements is its own run, read whole. A blank one is a line
         // break in the run around it, as it is on screen: "Voor<p></p>na" never reads as one word.
-        const whole = wholeBlockRun(element);
+        const whole = yield* wholeBlockSteps(element);
         if (whole !== undefined) {
           if (whole) {
             if (run) yield run.done(runBlock as Node);
@@ -276,6 +434,7 @@ export function* walkRunsInSteps(root: Node): Generator<TextRun | null> {
 }
 
 const ELEMENT = 1;
+const TEXT = 3;
 
 /**
  * A run being collected. Its text is joined once at the end: appending a million short strings

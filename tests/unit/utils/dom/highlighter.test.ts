@@ -4,8 +4,10 @@ import { createAnnotator } from '../../../../glossary/annotate';
 import { CURATED_ENTRIES } from '../../../../glossary/data';
 import { Matcher } from '../../../../glossary/matcher';
 import {
+  isLargeWholeRun,
   isSplit,
   markRun,
+  nodesCovering,
   restoreSplit,
   runNodes,
   type TextRun,
@@ -102,19 +104,26 @@ describe('marking the page', () => {
     expect(p?.nodes).toBe(nodes);
   });
 
-  it('walks a block of many inline elements, or of much text in many nodes, rather than read it whole', () => {
+  it('reads a block of any number of inline elements whole; a large one in many nodes is shown near the viewport only', () => {
     const spans = (n: number, word: string) =>
       Array.from({ length: n }, () => `<span>${word}</span> `).join('');
-    document.body.innerHTML = `<p>${spans(65, 'NMI')}</p><p>${spans(64, 'NMI')}</p><p>${'NMI '.repeat(6000)}</p>`;
+    document.body.innerHTML = `<p>${spans(65, 'NMI')}</p><p>${'NMI '.repeat(6000)}</p><p>${'NMI '.repeat(6000)}</p>`;
     const long = document.querySelectorAll('p')[2] as HTMLElement;
     long.append(document.createTextNode(' en OIR'));
     const runs = [...walkRuns(document.body)];
-    expect(runs.map((run) => run.nodes === null)).toEqual([false, true, false]);
+    expect(runs.map((run) => run.nodes === null)).toEqual([true, true, true]);
     expect(runs.map((run) => run.text)).toEqual([
       'NMI '.repeat(65),
-      'NMI '.repeat(64),
+      'NMI '.repeat(6000),
       `${'NMI '.repeat(6000)} en OIR`,
     ]);
+    // Over 20,000 characters: large only when in more than one node (one node is found at once).
+    expect(runs.map(isLargeWholeRun)).toEqual([false, false, true]);
+    // One term of a large block: its nodes only, in a walk that stops there.
+    const { nodes, offsets } = nodesCovering(runs[2] as TextRun, 24_001, 24_004);
+    expect(nodes.map((node) => node.data)).toEqual([' en OIR']);
+    expect(offsets).toEqual([24_000]);
+    expect((runs[2] as TextRun).nodes).toBeNull();
   });
 
   it('joins the text of a block of thousands of nodes, each at its offset', () => {
