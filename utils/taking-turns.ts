@@ -17,6 +17,8 @@ export class TakingTurns<Key> {
   /** Each sender's waiting work, in the order the senders take their turns. */
   private readonly waiting = new Map<Key, Job[]>();
   private busy = false;
+  /** The sender whose piece was done last. */
+  private lastSender: Key | undefined;
 
   constructor(private readonly nextTurn: NextTurn = nextTask) {}
 
@@ -49,16 +51,31 @@ export class TakingTurns<Key> {
 
   /** One piece of the sender first in line; the sender goes to the back if it has more. */
   private async takeTurn(): Promise<void> {
-    const first = this.waiting.entries().next();
-    if (first.done) {
+    const next = this.nextSender();
+    if (next === undefined) {
       this.busy = false;
+      this.lastSender = undefined;
       return;
     }
-    const [sender, jobs] = first.value;
+    const [sender, jobs] = next;
     const job = jobs.shift() as Job;
     this.waiting.delete(sender);
     if (jobs.length) this.waiting.set(sender, jobs);
+    this.lastSender = sender;
     await job();
     this.nextTurn(() => void this.takeTurn());
+  }
+
+  /**
+   * The first sender in line, but not the one that had the last turn while another waits: a
+   * sender that asked during that turn goes next, not after one more piece of the busy one.
+   */
+  private nextSender(): [Key, Job[]] | undefined {
+    let first: [Key, Job[]] | undefined;
+    for (const entry of this.waiting) {
+      if (entry[0] !== this.lastSender) return entry;
+      first ??= entry;
+    }
+    return first;
   }
 }

@@ -49,7 +49,7 @@ describe('TakingTurns', () => {
     void queue.run('ordinary page', work('ordinary 1'));
     void queue.run('ordinary page', work('ordinary 2'));
     while (turns.pending) await turns.step();
-    expect(done).toEqual(['large 1', 'large 2', 'ordinary 1', 'large 3', 'ordinary 2', 'large 4']);
+    expect(done).toEqual(['large 1', 'ordinary 1', 'large 2', 'ordinary 2', 'large 3', 'large 4']);
   });
 
   it('does one piece at a time, however long a piece waits for something', async () => {
