@@ -148,7 +148,10 @@ function firstBelow(items: PreparedRun[], y: number): number {
 const isLarge = (item: PreparedRun) => isLargeWholeRun(item.run);
 
 /** textNear of a large block's run, looked up once for all parts of the block. */
-function textNearOnce(known: Map<Node, TextNear | 'away' | null>, run: TextRun): TextNear | 'away' | null {
+function textNearOnce(
+  known: Map<Node, TextNear[] | 'away' | null>,
+  run: TextRun,
+): TextNear[] | 'away' | null {
   let near = known.get(run.block);
   if (near === undefined) {
     near = textNear(run);
@@ -235,22 +238,33 @@ function firstWhere(terms: readonly FoundTerm[], after: (term: FoundTerm) => boo
 }
 
 /**
- * Split a large block's terms into those before, within and after the text `near` it (the
- * terms within get a run with the nodes of that text only).
+ * Split a large block's terms by the parts of its text near the screen (textNear, in order): the
+ * terms within each part, with a run of that part's nodes only, and those between and around them.
  */
-function splitAt(item: PreparedRun, near: TextNear): [PreparedRun, PreparedRun, PreparedRun] {
+function splitAround(
+  item: PreparedRun,
+  near: readonly TextNear[],
+): { inside: PreparedRun[]; outside: PreparedRun[] } {
   const { run, annotations } = item;
-  const from = firstWhere(annotations, (term) => term.start >= near.from);
-  const to = Math.max(
-    from,
-    firstWhere(annotations, (term) => term.end > near.to),
-  );
-  const inside = { block: run.block, text: run.text, nodes: near.nodes, offsets: near.offsets };
-  return [
-    { run, annotations: annotations.slice(0, from) },
-    { run: inside, annotations: annotations.slice(from, to) },
-    { run, annotations: annotations.slice(to) },
-  ];
+  const inside: PreparedRun[] = [];
+  const outside: PreparedRun[] = [];
+  let rest = 0;
+  for (const part of near) {
+    const from = Math.max(
+      rest,
+      firstWhere(annotations, (term) => term.start >= part.from),
+    );
+    const to = Math.max(
+      from,
+      firstWhere(annotations, (term) => term.end > part.to),
+    );
+    if (from > rest) outside.push({ run, annotations: annotations.slice(rest, from) });
+    const nodes = { block: run.block, text: run.text, nodes: part.nodes, offsets: part.offsets };
+    inside.push({ run: nodes, annotations: annotations.slice(from, to) });
+    rest = to;
+  }
+  if (rest < annotations.length) outside.push({ run, annotations: annotations.slice(rest) });
+  return { inside, outside };
 }
 
 /**
@@ -413,13 +427,12 @@ export class Scheduler implements TermSource {
     if (item && isLargeWholeRun(item.run)) {
       // Only this term's nodes are looked up: a walk of the whole block could take seconds.
       const term = item.annotations.find((a) => a.id === id) as FoundTerm;
-      const [before, inside, after] = splitAt(item, nodesCovering(item.run, term.start, term.end));
-      for (const rest of [before, after]) {
-        if (!rest.annotations.length) continue;
+      const { inside, outside } = splitAround(item, [nodesCovering(item.run, term.start, term.end)]);
+      for (const rest of outside) {
         this.waiting(rest.run);
         this.lazy.splice(index++, 0, rest);
       }
-      item = inside;
+      item = inside[0];
     }
     const terms = item ? this.showItem(item) : [];
     // Painted now, even while a batch of other terms is being made.
@@ -809,22 +822,31 @@ export class Scheduler implements TermSource {
     if (this.lazy.length === 0) return;
     const margin = window.innerHeight;
     const from = firstBelow(this.lazy, -margin);
-    const to = firstBelow(this.lazy, window.innerHeight + margin);
+    let to = firstBelow(this.lazy, window.innerHeight + margin);
+    // The parts of one block kept for later share its box: all of them or none (the one below
+    // the screen may reach into it).
+    const last = this.lazy[to]?.run.block;
+    while (last && this.lazy[to + 1]?.run.block === last) to++;
     const near = this.lazy.splice(from, Math.max(0, to - from + 1));
     // One block can hold a whole transcript: show only its terms near the viewport, keep the rest
     // for later (audit F1: 14,000 ranges at once were a 500 ms task).
     const later: PreparedRun[] = [];
     const shown: PreparedRun[] = [];
     /** The text on screen of each large block read whole (one look per block). */
-    const onScreen = new Map<Node, TextNear | 'away' | null>();
+    const onScreen = new Map<Node, TextNear[] | 'away' | null>();
     for (const item of near) {
       const large = isLarge(item) ? textNearOnce(onScreen, item.run) : null;
       if (large === 'away') later.push(item);
-      else if (!large && item.annotations.length <= MAX_TERMS_AT_ONCE) shown.push(item);
+      else if (large) {
+        const { inside, outside } = splitAround(item, large);
+        // The first part shown stands for the item; each further one waits to be shown on its own.
+        for (const part of inside.slice(1)) this.waiting(part.run);
+        for (const rest of outside) this.waiting(rest.run);
+        shown.push(...inside);
+        later.push(...outside);
+      } else if (item.annotations.length <= MAX_TERMS_AT_ONCE) shown.push(item);
       else {
-        const [before, inside, after] = large
-          ? splitAt(item, large)
-          : splitNear(item, -margin, window.innerHeight + margin);
+        const [before, inside, after] = splitNear(item, -margin, window.innerHeight + margin);
         shown.push(inside);
         for (const rest of [before, after]) {
           if (!rest.annotations.length) continue;

@@ -128,22 +128,28 @@ describe('Firefox: pages that change their own content', () => {
     await page.close();
   });
 
-  it('one block of 60,000 <span> words: every term on screen is shown on its own word, also after scrolling', async () => {
-    const page = await harness.open(`${gov}/spans`);
-    const onScreen = () => page.evaluate(inTermsOnScreen, 'NMI');
-    for (const to of [0, 0.5, 1]) {
-      await page.evaluate(
-        (at) => window.scrollTo(0, (document.body.scrollHeight - window.innerHeight) * at),
-        to,
-      );
-      const settled = await waitFor(async () => {
-        const now = await onScreen();
-        return now.onScreen > 5 && now.missing === 0 && now.wrong === 0 ? now : null;
-      });
-      expect(settled).not.toBeNull();
-      // 1,500 terms in the block: only those near the screen are looked up and shown.
-      expect(settled?.shown).toBeLessThan(1000);
-    }
-    await page.close();
-  });
+  it.each([
+    ['/spans', 'in one column'],
+    ['/spans-columns', 'in two columns'],
+  ])(
+    'one block of 60,000 <span> words (%s, %s): every term on screen is shown on its own word, also after scrolling',
+    async (path) => {
+      const page = await harness.open(`${gov}${path}`);
+      const onScreen = () => page.evaluate(inTermsOnScreen, 'NMI');
+      for (const to of [0, 0.5, 1]) {
+        await page.evaluate(
+          (at) => window.scrollTo(0, (document.body.scrollHeight - window.innerHeight) * at),
+          to,
+        );
+        const settled = await waitFor(async () => {
+          const now = await onScreen();
+          return now.onScreen > 5 && now.missing === 0 && now.wrong === 0 ? now : null;
+        });
+        expect(settled).not.toBeNull();
+        // 1,500 terms in the block: only those near the screen are looked up and shown.
+        expect(settled?.shown).toBeLessThan(1000);
+      }
+      await page.close();
+    },
+  );
 });

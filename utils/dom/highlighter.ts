@@ -284,21 +284,54 @@ function offsetIn(block: Node, node: Text, length: number, nearStart: boolean): 
  * The text nodes of a large block read whole (isLargeWholeRun) that are on screen, with about as
  * much text again before and after: the browser says which of them are on screen
  * (caretPositionFromPoint), so a block of a million nodes costs a wrapper for a few thousand of
- * them each time, not for all (audit E7a: a walk of them all paused the page for seconds).
- * 'away' when the block is not on screen; null when its text cannot be found there (covered by
- * something else), and its nodes are to be found in a walk (runNodes).
+ * them each time, not for all (audit E7a: a walk of them all paused the page for seconds). One
+ * part of its text per column of text on screen, in order (a block set in columns shows two
+ * far-apart parts of its text side by side). 'away' when the block is not on screen; null when its
+ * text cannot be found there (covered by something else), and its nodes are to be found in a walk
+ * (runNodes).
  */
-export function textNear(run: TextRun): TextNear | 'away' | null {
+export function textNear(run: TextRun): TextNear[] | 'away' | null {
   const block = run.block as Element;
   const box = block.getBoundingClientRect();
   const top = Math.max(box.top, 0);
   const bottom = Math.min(box.bottom, window.innerHeight);
   if (bottom - top < 1 || box.right <= 0 || box.left >= window.innerWidth) return 'away';
-  const x = Math.min(Math.max((box.left + box.right) / 2, 0), window.innerWidth - 1);
-  const first = textOnScreen(block, x, top + 1, bottom);
-  const last = first && textOnScreen(block, x, bottom - 1, top);
-  if (!first || !last) return null;
+  // The text at the top and bottom of the screen, looked for at a quarter, half and three
+  // quarters of the block's width.
+  const spans: [Text, Text][] = [];
+  for (const at of [0.25, 0.5, 0.75]) {
+    const x = Math.min(Math.max(box.left + at * (box.right - box.left), 0), window.innerWidth - 1);
+    const first = textOnScreen(block, x, top + 1, bottom);
+    const last = first && textOnScreen(block, x, bottom - 1, top);
+    if (first && last) spans.push(precedes(last, first) ? [last, first] : [first, last]);
+  }
+  if (!spans.length) return null;
+  spans.sort(([a], [b]) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
+  const [first] = spans[0] as [Text, Text];
+  // One offset from the nearer end of the block; the others counted from it (nearby in a column).
   const start = offsetIn(block, first, run.text.length, top - box.top < box.bottom - bottom);
+  const windows = spans.map(([from, to]) => textAround(block, from, to, start + textBetween(first, from)));
+  return joinOverlapping(windows);
+}
+
+/** Whether text node `a` comes before `b` in the document. */
+const precedes = (a: Node, b: Node): boolean =>
+  !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+/** The length of the text from the start of `a` to the start of `b` (b at or after a). */
+function textBetween(a: Text, b: Text): number {
+  if (a === b) return 0;
+  const range = document.createRange();
+  range.setStart(a, 0);
+  range.setEnd(b, 0);
+  return range.toString().length;
+}
+
+/**
+ * The text nodes from `first` (starting at `start` in the block's text) to `last`, with as much
+ * text again before and after (at least MIN_NEAR_CHARS), found in a walk from `first`.
+ */
+function textAround(block: Node, first: Text, last: Text, start: number): TextNear {
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   walker.currentNode = first;
   const after: Text[] = [];
@@ -331,6 +364,26 @@ export function textNear(run: TextRun): TextNear | 'away' | null {
     at += node.length;
   }
   return { from, to, nodes, offsets };
+}
+
+/** Parts of one block's text (by start), those that overlap or touch joined into one. */
+function joinOverlapping(parts: readonly TextNear[]): TextNear[] {
+  const joined: TextNear[] = [];
+  for (const part of [...parts].sort((a, b) => a.from - b.from)) {
+    const last = joined.at(-1);
+    if (!last || part.from > last.to) {
+      joined.push({ ...part, nodes: [...part.nodes], offsets: [...part.offsets] });
+      continue;
+    }
+    // The nodes of `part` that start where `last` ends or later (they are the same text nodes).
+    part.offsets.forEach((offset, i) => {
+      if (offset < last.to) return;
+      last.nodes.push(part.nodes[i] as Text);
+      last.offsets.push(offset);
+    });
+    last.to = Math.max(last.to, part.to);
+  }
+  return joined;
 }
 
 /**
