@@ -107,6 +107,19 @@ describe('a page cannot provoke the gloss', () => {
     await p.close();
   });
 
+  it('shows no text hidden with CSS in a block of 60,000 elements read whole, and shows it once revealed', async () => {
+    const p = await harness.open(`${GOV}/spans-hidden`);
+    await expect
+      .poll(() => p.evaluate(inTermsOnScreen, 'NMI'), { timeout: 20_000 })
+      .toMatchObject({ missing: 0 });
+    await p.waitForTimeout(300);
+    expect(new Set(await shownTexts(p))).toEqual(new Set(['NMI']));
+    await p.evaluate(() => document.querySelector('.closed')?.classList.remove('closed'));
+    await expect.poll(() => shownTexts(p)).toContain('OIR');
+    expect(await shownTexts(p)).not.toContain('EUAM');
+    await p.close();
+  });
+
   it('shows no text hidden with CSS, and shows it once a class reveals it', async () => {
     const p = await harness.open(`${GOV}/hidden-css`);
     await expect.poll(() => marks(p, '#visible'), { timeout: 10_000 }).toBe(1);
