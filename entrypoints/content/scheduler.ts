@@ -23,6 +23,7 @@ import {
   isSkipped,
   isSplit,
   nodesCovering,
+  precedes,
   restoreSplit,
   runAnchor,
   SKIP_SELECTOR,
@@ -133,16 +134,24 @@ const topOf = ({ run }: PreparedRun) => {
   return element instanceof Element ? element.getBoundingClientRect() : undefined;
 };
 
-/** First index whose block ends below `y` (viewport coordinates), by binary search: few layout reads. */
-function firstBelow(items: PreparedRun[], y: number): number {
+/**
+ * The first index of `list` for which `after` holds, by binary search: `after` must hold for every
+ * item from some index on (items in document order, terms in order and not overlapping).
+ */
+function firstWhere<T>(list: readonly T[], after: (item: T) => boolean): number {
   let low = 0;
-  let high = items.length;
+  let high = list.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((topOf(items[middle] as PreparedRun)?.bottom ?? 0) < y) low = middle + 1;
-    else high = middle;
+    if (after(list[middle] as T)) high = middle;
+    else low = middle + 1;
   }
   return low;
+}
+
+/** First index whose block ends below `y` (viewport coordinates), by binary search: few layout reads. */
+function firstBelow(items: PreparedRun[], y: number): number {
+  return firstWhere(items, (item) => (topOf(item)?.bottom ?? 0) >= y);
 }
 
 const isLarge = (item: PreparedRun) => isLargeWholeRun(item.run);
@@ -161,8 +170,7 @@ function textNearOnce(
 }
 
 /** Whether item `a` comes before item `b` in the document. */
-const precedes = (a: PreparedRun, b: PreparedRun) =>
-  !!(runAnchor(a.run).compareDocumentPosition(runAnchor(b.run)) & Node.DOCUMENT_POSITION_FOLLOWING);
+const itemPrecedes = (a: PreparedRun, b: PreparedRun) => precedes(runAnchor(a.run), runAnchor(b.run));
 
 /**
  * Two lists of items in document order, merged in one pass. Content added later mostly comes
@@ -172,7 +180,7 @@ const precedes = (a: PreparedRun, b: PreparedRun) =>
 function mergeInOrder(kept: PreparedRun[], added: PreparedRun[]): PreparedRun[] {
   const last = kept.at(-1);
   const first = added[0];
-  if (!last || !first || precedes(last, first)) {
+  if (!last || !first || itemPrecedes(last, first)) {
     // One by one: a spread of 100,000 items overflows the call stack.
     for (const item of added) kept.push(item);
     return kept;
@@ -183,7 +191,7 @@ function mergeInOrder(kept: PreparedRun[], added: PreparedRun[]): PreparedRun[] 
   while (i < kept.length && j < added.length) {
     const a = kept[i] as PreparedRun;
     const b = added[j] as PreparedRun;
-    if (precedes(b, a)) {
+    if (itemPrecedes(b, a)) {
       merged.push(b);
       j++;
     } else {
@@ -209,32 +217,11 @@ function termTop(run: TextRun, start: number): number {
 /** Split a block's terms into those above, within and below [top, bottom]: two binary searches. */
 function splitNear(item: PreparedRun, top: number, bottom: number): [PreparedRun, PreparedRun, PreparedRun] {
   const { run, annotations } = item;
-  const firstAt = (y: number) => {
-    let low = 0;
-    let high = annotations.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (termTop(run, (annotations[middle] as FoundTerm).start) < y) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  const firstAt = (y: number) => firstWhere(annotations, (term) => termTop(run, term.start) >= y);
   const from = firstAt(top);
   const to = Math.max(from, firstAt(bottom));
   const part = (list: FoundTerm[]) => ({ run, annotations: list });
   return [part(annotations.slice(0, from)), part(annotations.slice(from, to)), part(annotations.slice(to))];
-}
-
-/** The first index in the terms (in order, not overlapping) for which `after(term)` holds. */
-function firstWhere(terms: readonly FoundTerm[], after: (term: FoundTerm) => boolean): number {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (after(terms[middle] as FoundTerm)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 /**

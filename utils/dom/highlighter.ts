@@ -313,8 +313,8 @@ export function textNear(run: TextRun): TextNear[] | 'away' | null {
   return joinOverlapping(windows);
 }
 
-/** Whether text node `a` comes before `b` in the document. */
-const precedes = (a: Node, b: Node): boolean =>
+/** Whether node `a` comes before `b` in the document. */
+export const precedes = (a: Node, b: Node): boolean =>
   !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 /** The length of the text from the start of `a` to the start of `b` (b at or after a). */
