@@ -44,12 +44,29 @@ export function pointOf(run: TextRun, at: number, end: boolean): [Text, number] 
   return inside ? [node, offset] : null;
 }
 
-/** The index in `nodes` of the node that holds character `at` (see pointOf), or -1. */
-function nodeIndexAt(nodes: readonly Text[], offsets: readonly number[], at: number, end: boolean): number {
+/**
+ * The index in `nodes` of the node that holds character `at` (see pointOf), or -1. The search
+ * starts at `from` when that node starts at or before the character (terms come in order, so
+ * the next term's node is at or after the last one's): it gallops from there, so a run's terms
+ * cost steps in proportion to the nodes between them, not twenty each over the whole run.
+ */
+function nodeIndexAt(
+  nodes: readonly Text[],
+  offsets: readonly number[],
+  at: number,
+  end: boolean,
+  from = 0,
+): number {
   // The character a range ends after is at - 1; it lies in the last node starting at or before it.
   const char = end ? at - 1 : at;
-  let low = 0;
-  let high = nodes.length - 1;
+  let low = from > 0 && (offsets[from] as number) <= char ? from : 0;
+  // Gallop: double the step while the node there still starts at or before the character.
+  let step = 1;
+  while (low + step < nodes.length && (offsets[low + step] as number) <= char) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, nodes.length) - 1;
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
@@ -84,8 +101,8 @@ export function compactRun(run: TextRun, terms: readonly { start: number; end: n
     indexes.push(index);
   };
   for (const { start, end } of terms) {
-    keep(nodeIndexAt(nodes, offsets, start, false));
-    keep(nodeIndexAt(nodes, offsets, end, true));
+    keep(nodeIndexAt(nodes, offsets, start, false, indexes.at(-1)));
+    keep(nodeIndexAt(nodes, offsets, end, true, indexes.at(-1)));
   }
   const kept = inOrder ? indexes : [...new Set(indexes)].sort((a, b) => a - b);
   if (kept.length === nodes.length) return run;

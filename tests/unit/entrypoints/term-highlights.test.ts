@@ -206,6 +206,32 @@ describe('pointOf', () => {
     expect(compactRun(r, [...inOrder, { start: 4, end: 6 }, { start: 11, end: 14 }])).toBe(r);
   });
 
+  it('keeps the nodes a plain scan finds, over a long run of near and far terms', () => {
+    // 3,000 nodes of 0 to 4 characters (empty ones share the next one's offset), with terms close
+    // together and far apart: the search from the last term's node must land where a scan does.
+    const parts = Array.from({ length: 3000 }, (_, i) => 'abcd'.slice(0, (i * 7) % 5));
+    const r = run(parts);
+    const scan = (at: number, end: boolean) => {
+      const char = end ? at - 1 : at;
+      let found = -1;
+      parts.forEach((part, i) => {
+        if (part.length && (r.offsets[i] as number) <= char) found = i;
+      });
+      return found;
+    };
+    const terms: { start: number; end: number }[] = [];
+    for (let start = 0, gap = 1; start + 3 < r.text.length; start += 3 + gap, gap = (gap * 5 + 1) % 700)
+      terms.push({ start, end: start + 3 });
+    const expected = [...new Set(terms.flatMap(({ start, end }) => [scan(start, false), scan(end, true)]))];
+    const texts = (list: typeof terms) => nodesOf(compactRun(r, list));
+    expect(texts(terms)).toEqual(expected.map((i) => r.nodes[i]));
+    expect(texts([...terms].reverse())).toEqual(expected.map((i) => r.nodes[i]));
+    for (const { start, end } of terms) {
+      expect(pointOf(r, start, false)?.[0]).toBe(r.nodes[scan(start, false)]);
+      expect(pointOf(r, end, true)?.[0]).toBe(r.nodes[scan(end, true)]);
+    }
+  });
+
   it('finds the points of a block read whole, in its text nodes', () => {
     document.body.innerHTML = '<p>De NMI</p>';
     const p = document.querySelector('p') as HTMLElement;
