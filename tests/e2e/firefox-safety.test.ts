@@ -2,7 +2,8 @@
  * Issue 14 in Firefox ESR (firefox-harness.ts), on the pages the Chromium tests use
  * (tests/fixtures/safety-pages.ts): a React app updates and removes text with terms and never
  * throws; content made editable stops showing its terms before the first edit; revealed content
- * shows its terms; a page cannot open the gloss with forged marks or events, nor read it. Terms
+ * shows its terms; a page cannot open the gloss with forged marks or events, nor read it; flex and
+ * grid boxes stay as on the page without Begrip; text hidden with CSS shows no term. Terms
  * are ranges of the `begrip` CSS Custom Highlight (page-terms.ts); the gloss, in a closed shadow
  * root, is read through the gloss probe (gloss-probe.ts).
  */
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
 import { type FirefoxHarness, launchFirefox, pause, until } from './firefox-harness';
 import { glossState } from './gloss-probe';
-import { inCurrentTerm, inTermsOnScreen, shownTexts, termPoint } from './page-terms';
+import { inCurrentTerm, inTermsOnScreen, shownTerms, shownTexts, termPoint } from './page-terms';
 
 declare global {
   interface Window {
@@ -152,4 +153,54 @@ describe('Firefox: pages that change their own content', () => {
       await page.close();
     },
   );
+});
+
+describe('Firefox: layout and text hidden with CSS', () => {
+  it('leaves flex and grid boxes and :first-child rules exactly as on the page without Begrip', async () => {
+    const boxes = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#flex, #flex *, #grid, #grid *, #list, #list *')].map((element) => {
+          const r = element.getBoundingClientRect();
+          return [element.localName, r.left, r.top, r.width, r.height, getComputedStyle(element).color];
+        }),
+      );
+    const plain = await harness.open(`${harness.origin('www.example.org')}/layout`);
+    const page = await harness.open(`${gov}/layout`);
+    expect(await waitFor(async () => (await termsIn(page, '#flex')).length === 1)).toBe(true);
+    expect(await waitFor(async () => (await termsIn(page, '#grid')).length === 2)).toBe(true);
+    expect(await termsIn(page, '#list')).toHaveLength(1);
+    expect(await termsIn(plain, 'body')).toEqual([]);
+    expect(await boxes(page)).toEqual(await boxes(plain));
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('#list a') as Element).color),
+    ).toBe('rgb(200, 0, 0)');
+    await plain.close();
+    await page.close();
+  });
+
+  it('shows no text hidden with CSS, and shows it once a class reveals it (audit F4)', async () => {
+    const page = await harness.open(`${gov}/hidden-css`);
+    expect(await waitFor(async () => (await termsIn(page, '#visible')).length === 1)).toBe(true);
+    await pause(300);
+    expect((await shownTerms(via(page))).map((term) => term.within)).toEqual(['visible']);
+    await page.evaluate(() => document.getElementById('panel')?.classList.remove('closed'));
+    expect(await waitFor(async () => (await termsIn(page, '#panel')).join() === 'CDS')).toBe(true);
+    await page.close();
+
+    // The same in one block of 60,000 elements read whole: OIR, EUAM and MoPA hidden among its
+    // first words, one of them revealed by taking a class away.
+    const block = await harness.open(`${gov}/spans-hidden`);
+    expect(
+      await waitFor(async () => {
+        const now = await block.evaluate(inTermsOnScreen, 'NMI');
+        return now.onScreen > 5 && now.missing === 0;
+      }),
+    ).toBe(true);
+    await pause(300);
+    expect(new Set(await termsIn(block, 'body'))).toEqual(new Set(['NMI']));
+    await block.evaluate(() => document.querySelector('.closed')?.classList.remove('closed'));
+    expect(await waitFor(async () => (await termsIn(block, 'body')).includes('OIR'))).toBe(true);
+    expect(await termsIn(block, 'body')).not.toContain('EUAM');
+    await block.close();
+  });
 });

