@@ -1,7 +1,8 @@
 /**
  * Issue 14 in Firefox ESR (firefox-harness.ts), on the pages the Chromium tests use
  * (tests/fixtures/safety-pages.ts): a React app updates and removes text with terms and never
- * throws; content made editable stops showing its terms before the first edit; revealed content
+ * throws; content made editable, or a document in designMode, stops showing its terms before the
+ * first edit; revealed content
  * shows its terms; a page cannot open the gloss with forged marks or events, nor read it; flex and
  * grid boxes stay as on the page without Begrip; text hidden with CSS shows no term. Terms
  * are ranges of the `begrip` CSS Custom Highlight (page-terms.ts); the gloss, in a closed shadow
@@ -93,6 +94,19 @@ describe('Firefox: pages that change their own content', () => {
     expect(await waitFor(async () => (await termsIn(accordion, '#closed')).length === 2)).toBe(true);
     expect(await termsIn(accordion, '#closed')).toEqual(['OIR', 'EUAM']);
     await accordion.close();
+  });
+
+  it('designMode: the document shows no terms from the first edit, and nothing of Begrip is in it', async () => {
+    const page = await harness.open(`${gov}/design`);
+    expect(await waitFor(async () => (await termsIn(page, '#text')).length === 2)).toBe(true);
+    await page.evaluate(() => {
+      document.designMode = 'on';
+    });
+    await page.click('#text');
+    await page.keyboard.type('X');
+    expect(await waitFor(async () => (await termsIn(page, 'body')).length === 0)).toBe(true);
+    expect(await html(page, 'body')).not.toContain('begrip');
+    await page.close();
   });
 
   it('a page cannot open the gloss with forged marks or events, nor read it', async () => {
