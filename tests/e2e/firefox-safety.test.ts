@@ -2,11 +2,10 @@
  * Issue 14 in Firefox ESR (firefox-harness.ts), on the pages the Chromium tests use
  * (tests/fixtures/safety-pages.ts): a React app updates and removes text with terms and never
  * throws; content made editable, or a document in designMode, stops showing its terms before the
- * first edit; revealed content
- * shows its terms; a page cannot open the gloss with forged marks or events, nor read it; flex and
- * grid boxes stay as on the page without Begrip; text hidden with CSS shows no term. Terms
- * are ranges of the `begrip` CSS Custom Highlight (page-terms.ts); the gloss, in a closed shadow
- * root, is read through the gloss probe (gloss-probe.ts).
+ * first edit; revealed content shows its terms; a page cannot open the gloss with forged marks or
+ * events, nor read it; flex and grid boxes stay as on the page without Begrip; text hidden with
+ * CSS shows no term. Terms are ranges of the `begrip` CSS Custom Highlight (page-terms.ts); the
+ * gloss, in a closed shadow root, is read through the gloss probe (gloss-probe.ts).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
