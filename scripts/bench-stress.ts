@@ -214,6 +214,8 @@ function readAndSendExtension(): string {
     name: 'Calibration: read the text and send it',
     version: '1',
     background: { service_worker: CALIBRATION_WORKER },
+    // As Begrip's manifest has it (wxt.config.ts): without it Chrome sends messages as JSON.
+    message_serialization: 'structured_clone',
     content_scripts: [
       {
         matches: [`https://www.example.org${CALIBRATION_PATH}/*`],
