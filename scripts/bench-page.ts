@@ -13,9 +13,7 @@
  * after showing a single word, wrapped or highlighted.
  * Plus the content script's size without the glossary data. Figures go in BENCHMARKS.md.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { CURATED_ENTRIES, DATA_FILES } from '../glossary/data';
 import { formsOf } from '../glossary/forms';
@@ -25,6 +23,7 @@ import { seedPage } from '../tests/fixtures/seed-page';
 import { readSeed } from '../tests/fixtures/seeds';
 import { mainThreadTasks, recordTrace, type TraceEvent, threadOf } from './chromium-trace';
 import { type ShowWay, showSpans, spansPerTextNode } from './in-page-marks';
+import { unpackedExtension } from './unpacked-extension';
 
 const MARK_JS = readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8');
 
@@ -100,22 +99,19 @@ const CALIBRATION_PATH = '/calibration';
  * Chromium charges for any content script (an isolated world, the injection) before its code.
  */
 function emptyContentScriptExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'begrip-calibration-'));
-  const manifest = {
-    manifest_version: 3,
-    name: 'Calibration: an empty content script',
-    version: '1',
-    content_scripts: [
-      {
-        matches: [`https://www.example.org${CALIBRATION_PATH}/*`],
-        js: ['empty.js'],
-        run_at: 'document_idle',
-      },
-    ],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
-  return dir;
+  return unpackedExtension(
+    'Calibration: an empty content script',
+    {
+      content_scripts: [
+        {
+          matches: [`https://www.example.org${CALIBRATION_PATH}/*`],
+          js: ['empty.js'],
+          run_at: 'document_idle',
+        },
+      ],
+    },
+    { 'empty.js': 'void 0;\n' },
+  );
 }
 
 /**

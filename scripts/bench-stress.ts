@@ -14,9 +14,7 @@
  * Prints Markdown tables, asserts nothing. Every wait is bounded: a page that stalls is reported
  * as "stalled > N s" and closed.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { CURATED_ENTRIES } from '../glossary/data';
 import { Matcher } from '../glossary/matcher';
@@ -47,6 +45,7 @@ import {
   transcriptBody,
   transcriptLines,
 } from './stress-pages';
+import { unpackedExtension } from './unpacked-extension';
 
 const GOV = 'https://www.rijksoverheid.nl';
 const GOV2 = 'https://www.tweedekamer.nl';
@@ -208,34 +207,28 @@ const CALIBRATION_WORKER = 'read-and-send-worker.js';
  * cost before any term is found, let alone shown.
  */
 function readAndSendExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'begrip-read-and-send-'));
-  const manifest = {
-    manifest_version: 3,
-    name: 'Calibration: read the text and send it',
-    version: '1',
-    background: { service_worker: CALIBRATION_WORKER },
-    // As Begrip's manifest has it (wxt.config.ts): without it Chrome sends messages as JSON.
-    message_serialization: 'structured_clone',
-    content_scripts: [
-      {
-        matches: [`https://www.example.org${CALIBRATION_PATH}/*`],
-        js: ['read-and-send.js'],
-        run_at: 'document_idle',
-      },
-    ],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(
-    join(dir, 'read-and-send.js'),
-    `const text = document.body.textContent ?? '';
+  return unpackedExtension(
+    'Calibration: read the text and send it',
+    {
+      background: { service_worker: CALIBRATION_WORKER },
+      // As Begrip's manifest has it (wxt.config.ts): without it Chrome sends messages as JSON.
+      message_serialization: 'structured_clone',
+      content_scripts: [
+        {
+          matches: [`https://www.example.org${CALIBRATION_PATH}/*`],
+          js: ['read-and-send.js'],
+          run_at: 'document_idle',
+        },
+      ],
+    },
+    {
+      'read-and-send.js': `const text = document.body.textContent ?? '';
 for (let i = 0; i < text.length; i += ${MAX_ANNOTATE_CHARS}) chrome.runtime.sendMessage({ texts: [text.slice(i, i + ${MAX_ANNOTATE_CHARS})] });
 `,
+      [CALIBRATION_WORKER]:
+        'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply(message.texts[0].length); });\n',
+    },
   );
-  writeFileSync(
-    join(dir, CALIBRATION_WORKER),
-    'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply(message.texts[0].length); });\n',
-  );
-  return dir;
 }
 
 /** The read-and-send extension's scripts' address prefix, from its service worker. */

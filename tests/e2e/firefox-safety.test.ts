@@ -9,7 +9,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
+import { forgeEvents, layoutBoxes, safetyPages } from '../fixtures/safety-pages';
 import { type FirefoxHarness, launchFirefox, pause, until } from './firefox-harness';
 import { glossState } from './gloss-probe';
 import { inCurrentTerm, inTermsOnScreen, shownTerms, shownTexts, termPoint } from './page-terms';
@@ -170,20 +170,13 @@ describe('Firefox: pages that change their own content', () => {
 
 describe('Firefox: layout and text hidden with CSS', () => {
   it('leaves flex and grid boxes and :first-child rules exactly as on the page without Begrip', async () => {
-    const boxes = (page: Page) =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('#flex, #flex *, #grid, #grid *, #list, #list *')].map((element) => {
-          const r = element.getBoundingClientRect();
-          return [element.localName, r.left, r.top, r.width, r.height, getComputedStyle(element).color];
-        }),
-      );
     const plain = await harness.open(`${harness.origin('www.example.org')}/layout`);
     const page = await harness.open(`${gov}/layout`);
     expect(await waitFor(async () => (await termsIn(page, '#flex')).length === 1)).toBe(true);
     expect(await waitFor(async () => (await termsIn(page, '#grid')).length === 2)).toBe(true);
     expect(await termsIn(page, '#list')).toHaveLength(1);
     expect(await termsIn(plain, 'body')).toEqual([]);
-    expect(await boxes(page)).toEqual(await boxes(plain));
+    expect(await page.evaluate(layoutBoxes)).toEqual(await plain.evaluate(layoutBoxes));
     expect(
       await page.evaluate(() => getComputedStyle(document.querySelector('#list a') as Element).color),
     ).toBe('rgb(200, 0, 0)');

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgeEvents, safetyPages } from '../fixtures/safety-pages';
+import { forgeEvents, layoutBoxes, safetyPages } from '../fixtures/safety-pages';
 import { glossState } from './gloss-probe';
 import { type Harness, launch } from './harness';
 import { inTermsOnScreen, shownTerms, shownTexts, termPoint } from './page-terms';
@@ -133,19 +133,12 @@ describe('a page cannot provoke the gloss', () => {
 
 describe('layout', () => {
   it('leaves flex and grid boxes and :first-child rules exactly as on the page without Begrip', async () => {
-    const boxes = (p: Page) =>
-      p.evaluate(() =>
-        [...document.querySelectorAll('#flex, #flex *, #grid, #grid *, #list, #list *')].map((element) => {
-          const r = element.getBoundingClientRect();
-          return [element.localName, r.left, r.top, r.width, r.height, getComputedStyle(element).color];
-        }),
-      );
     const plain = await harness.open('https://www.example.org/layout');
     const p = await harness.open(`${GOV}/layout`);
     await expect.poll(() => marks(p, '#flex'), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => marks(p, '#grid')).toBe(2);
     expect(await marks(p, '#list')).toBe(1);
-    expect(await boxes(p)).toEqual(await boxes(plain));
+    expect(await p.evaluate(layoutBoxes)).toEqual(await plain.evaluate(layoutBoxes));
     expect(await p.evaluate(() => getComputedStyle(document.querySelector('#list a') as Element).color)).toBe(
       'rgb(200, 0, 0)',
     );
