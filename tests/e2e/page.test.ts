@@ -147,6 +147,8 @@ describe('highlighting', () => {
     const changed = await expected();
     expect(changed.oir).toBe(1);
     await expect.poll(foundCounts, { timeout: 10_000 }).toEqual(changed);
+    // The reader scrolls the tab in front (a tab behind has its timers held to one a second).
+    await page.bringToFront();
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect
       .poll(() => shownTerms(page, '#far').then((terms) => terms.map((t) => t.text)))
