@@ -1,3 +1,4 @@
+import { nameIn } from '../glossary/names';
 import type { Entry } from '../glossary/schema';
 
 /** Speaks the term (an acronym's expansion too) in one language. */
@@ -12,8 +13,8 @@ export function SayButton({
   label: string;
   say: (text: string, lang: 'nl' | 'en') => void;
 }) {
-  const section = entry[lang];
-  const text = entry.acronym ? `${entry.acronym}, ${section.expansion ?? section.term}` : section.term;
+  // An acronym with its name in this language: an English voice reads no Dutch expansion.
+  const text = entry.acronym ? `${entry.acronym}, ${nameIn(entry, lang)}` : entry[lang].term;
   return (
     <button type="button" class="say" aria-label={label} title={label} onClick={() => say(text, lang)}>
       {/* A drawn speaker: emoji fonts are missing on many Linux desktops. */}

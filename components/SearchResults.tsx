@@ -1,3 +1,4 @@
+import { nameIn } from '../glossary/names';
 import type { SearchHit } from '../glossary/search';
 import { Highlighted, type Range } from './Highlighted';
 
@@ -14,7 +15,7 @@ function rangesFor(hit: SearchHit, text: string): readonly Range[] {
   return hit.matches.filter((m) => m.value === text).flatMap((m) => m.indices as readonly Range[]);
 }
 
-/** A listbox of hits showing both languages with the matched part marked. */
+/** A listbox of hits showing both languages (a name the same in both once) with the matched part marked. */
 export function SearchResults({ hits, activeIndex, onOpen, onHover, ownLabel }: SearchResultsProps) {
   return (
     // The search field owns the keyboard (aria-activedescendant), as in the ARIA combobox pattern.
@@ -22,8 +23,8 @@ export function SearchResults({ hits, activeIndex, onOpen, onHover, ownLabel }: 
       {hits.map((hit, index) => {
         const { entry } = hit;
         const term = entry.acronym ?? entry.nl.term;
-        const nl = entry.nl.expansion ?? entry.nl.term;
-        const en = entry.en.expansion ?? entry.en.term;
+        const nl = nameIn(entry, 'nl');
+        const en = nameIn(entry, 'en');
         return (
           // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the search field (combobox pattern)
           // biome-ignore lint/a11y/useFocusableInteractive: options are never focused; the field keeps focus
@@ -44,9 +45,12 @@ export function SearchResults({ hits, activeIndex, onOpen, onHover, ownLabel }: 
               <span lang="nl">
                 <Highlighted text={nl} ranges={rangesFor(hit, nl)} />
               </span>
-              <span lang="en">
-                <Highlighted text={en} ranges={rangesFor(hit, en)} />
-              </span>
+              {/* The same name in both languages (NMI, JOCAT-N) is shown once. */}
+              {en !== nl && (
+                <span lang="en">
+                  <Highlighted text={en} ranges={rangesFor(hit, en)} />
+                </span>
+              )}
             </span>
           </div>
         );

@@ -3,6 +3,7 @@
  * English equivalent (the reader's language: Dutch readers get Dutch expansions). Short by
  * design: the gloss has the definition. Pure and DOM-free.
  */
+import { nameIn } from './names';
 import type { Entry } from './schema';
 
 export interface InlineNoteText {
@@ -21,12 +22,10 @@ const fold = (text: string) =>
  * it (`shown`): "Den Haag (The Hague)" helps, "NAVO (NAVO)" does not.
  */
 export function inlineNote(entry: Entry, language: 'nl' | 'en', shown = ''): InlineNoteText | null {
-  const section = entry[language];
-  const text = entry.acronym ? (section.expansion ?? section.term) : section.term;
+  const text = nameIn(entry, language);
   if (!text || fold(text) === fold(shown) || fold(text) === fold(entry.acronym ?? '')) {
     // An English reader of an English term: the Dutch one may still help to read the page.
-    const other = language === 'en' ? entry.nl : entry.en;
-    const alternative = entry.acronym ? (other.expansion ?? other.term) : other.term;
+    const alternative = nameIn(entry, language === 'en' ? 'nl' : 'en');
     if (!alternative || fold(alternative) === fold(shown) || fold(alternative) === fold(text)) return null;
     return { text: alternative, lang: language === 'en' ? 'nl' : 'en' };
   }

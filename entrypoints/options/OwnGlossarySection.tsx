@@ -3,6 +3,7 @@ import { ImportPreview } from '../../components/ImportPreview';
 import { OwnEntryForm } from '../../components/OwnEntryForm';
 import { CURATED_ENTRIES } from '../../glossary/data';
 import { detectFormat, exportGlossary, FORMATS, type Format, importGlossary } from '../../glossary/formats';
+import { nameIn } from '../../glossary/names';
 import { type Entry, formatIssue, type ImportNote } from '../../glossary/schema';
 import { downloadText } from '../../utils/annex-export';
 import { categoryLabel, t } from '../../utils/i18n';
@@ -96,7 +97,7 @@ export function OwnGlossarySection() {
         {entries.map((entry) => (
           <li key={entry.id}>
             <strong>{entry.acronym ?? entry.nl.term}</strong>
-            <span class="own-gloss">{entry.en.expansion ?? entry.en.term}</span>
+            <span class="own-gloss">{nameIn(entry, 'en')}</span>
             <button type="button" class="button" onClick={() => setEditing(entry)}>
               {t('ownEdit')}
             </button>

@@ -5,6 +5,7 @@ import { SearchResults } from '../../components/SearchResults';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { PAGE_ID_PREFIX } from '../../glossary/annotate';
 import { byListLabel, groupByMission, groupByTopic } from '../../glossary/browse';
+import { nameIn } from '../../glossary/names';
 import type { Category, Entry } from '../../glossary/schema';
 import { GlossarySearch, type SearchHit } from '../../glossary/search';
 import { recordFromPage } from '../../utils/history';
@@ -46,7 +47,7 @@ function toPageTerms(summary: PageSummary, byId: Map<string, Entry>): PageTerm[]
         count,
         pageDefined,
         label: entry ? (entry.acronym ?? entry.nl.term) : id.slice(PAGE_ID_PREFIX.length),
-        gloss: entry ? (entry.en.expansion ?? entry.en.term) : (summary.pageDefined[id] ?? ''),
+        gloss: entry ? nameIn(entry, 'en') : (summary.pageDefined[id] ?? ''),
       };
     })
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -163,7 +164,7 @@ export function App() {
     if (enabled) setTimeout(() => void pageSummary(tab.id).then(setSummary), 800);
   };
   const copy = async (entry: Entry) => {
-    const text = `${entry.acronym ?? entry.nl.term} — ${entry.en.expansion ?? entry.en.term}: ${entry.en.definition}`;
+    const text = `${entry.acronym ?? entry.nl.term} — ${nameIn(entry, 'en')}: ${entry.en.definition}`;
     await navigator.clipboard.writeText(text);
     setStatus(t('copied'));
   };

@@ -3,6 +3,7 @@ import type { PageTerm } from '../../components/PageTerms';
 import type { PageDefinition } from '../../glossary/abbreviations';
 import { type Occurrence, sentenceAround } from '../../glossary/annex';
 import { type Annotator, PAGE_ID_PREFIX } from '../../glossary/annotate';
+import { nameIn } from '../../glossary/names';
 import type { Entry } from '../../glossary/schema';
 import { markRun, walkRuns } from '../../utils/dom/highlighter';
 
@@ -49,7 +50,7 @@ export function termsOf(
         pageDefined: !entry,
         label: entry ? (entry.acronym ?? entry.nl.term) : acronym,
         gloss: entry
-          ? (entry.en.expansion ?? entry.en.term)
+          ? nameIn(entry, 'en')
           : (definitions.find((d) => d.acronym === acronym)?.expansion ?? ''),
       };
     })

@@ -84,6 +84,12 @@ describe('the built extension in Chromium', () => {
     await page.waitForSelector('.result');
     expect(await page.locator('.result').first().textContent()).toContain('JOCAT-N');
     await harness.screenshot(page, 'popup-search');
+    // A Dutch acronym: its Dutch expansion, and its English name rather than the Dutch words twice.
+    await search.fill('CDS');
+    const cds = page.locator('.result', { has: page.locator('.result-term', { hasText: /^CDS$/ }) });
+    await expect.poll(() => cds.locator('[lang="en"]').textContent()).toBe('Chief of Defence');
+    expect(await cds.locator('[lang="nl"]').textContent()).toBe('Commandant der Strijdkrachten');
+    await harness.screenshot(page, 'popup-search-dutch-acronym');
     await page.close();
   });
 

@@ -26,6 +26,29 @@ describe('SearchResults', () => {
   });
 });
 
+describe('SearchResults names', () => {
+  it('gives a Dutch acronym its Dutch expansion and its English name', () => {
+    const hits = search.search('CDS').filter((hit) => hit.entry.id === 'cds');
+    const { container } = render(
+      <SearchResults hits={hits} activeIndex={0} onOpen={() => {}} onHover={() => {}} ownLabel="own" />,
+    );
+    const option = container.querySelector('[role="option"]') as HTMLElement;
+    expect(option.querySelector('[lang="nl"]')?.textContent).toBe('Commandant der Strijdkrachten');
+    expect(option.querySelector('[lang="en"]')?.textContent).toBe('Chief of Defence');
+  });
+
+  it('shows a name that is the same in both languages once', () => {
+    const hits = search.search('jocatn').filter((hit) => hit.entry.id === 'jocat-n');
+    const { container } = render(
+      <SearchResults hits={hits} activeIndex={0} onOpen={() => {}} onHover={() => {}} ownLabel="own" />,
+    );
+    const names = container.querySelector('.result-names') as HTMLElement;
+    expect([...names.children].map((child) => child.textContent)).toEqual([
+      'Joint Operations Command Advisory Team – North',
+    ]);
+  });
+});
+
 describe('Highlighted', () => {
   it('wraps fuse.js ranges (inclusive ends) and ignores overlapping or reversed ones', () => {
     const { container } = render(

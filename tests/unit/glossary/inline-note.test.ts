@@ -14,6 +14,14 @@ describe('the inline note after a term', () => {
     expect(inlineNote(entry('nmi'), 'nl', 'NMI')?.lang).toBe('nl');
   });
 
+  it('names a Dutch acronym in English for an English reader, not by its Dutch expansion', () => {
+    expect(inlineNote(entry('cds'), 'en', 'CDS')).toEqual({ text: 'Chief of Defence', lang: 'en' });
+    expect(inlineNote(entry('cds'), 'nl', 'CDS')).toEqual({
+      text: 'Commandant der Strijdkrachten',
+      lang: 'nl',
+    });
+  });
+
   it('gives a Dutch term its English equivalent', () => {
     const note = inlineNote(entry('artikel-100-brief'), 'en', 'artikel 100-brief');
     expect(note?.lang).toBe('en');

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { CURATED_ENTRIES } from '../../../glossary/data';
+import { nameIn } from '../../../glossary/names';
+
+const entry = (id: string) => {
+  const found = CURATED_ENTRIES.find((e) => e.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe("an entry's short name", () => {
+  it('names a Dutch acronym by its English term for an English reader, by its expansion for a Dutch one', () => {
+    expect(nameIn(entry('cds'), 'en')).toBe('Chief of Defence');
+    expect(nameIn(entry('cds'), 'nl')).toBe('Commandant der Strijdkrachten');
+    expect(nameIn(entry('mivd'), 'en')).toBe('Defence Intelligence and Security Service');
+    expect(nameIn(entry('kar'), 'en')).toBe('Kurdistan Region of Iraq');
+  });
+
+  it('keeps an English expansion, and a term without one', () => {
+    expect(nameIn(entry('euam'), 'en')).toBe('European Union Advisory Mission');
+    expect(nameIn(entry('nmi'), 'en')).toBe('NATO Mission Iraq');
+    expect(nameIn(entry('artikel-100-brief'), 'en')).toBe(entry('artikel-100-brief').en.term);
+  });
+});
