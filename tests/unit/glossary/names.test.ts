@@ -16,6 +16,12 @@ describe("an entry's short name", () => {
     expect(nameIn(entry('kar'), 'en')).toBe('Kurdistan Region of Iraq');
   });
 
+  it('leaves out the acronym where the English term repeats it', () => {
+    expect(entry('dd').en.term).toBe('dated (d.d.)');
+    expect(nameIn(entry('dd'), 'en')).toBe('dated');
+    expect(nameIn(entry('cs'), 'en')).toBe('et al.');
+  });
+
   it('keeps an English expansion, and a term without one', () => {
     expect(nameIn(entry('euam'), 'en')).toBe('European Union Advisory Mission');
     expect(nameIn(entry('nmi'), 'en')).toBe('NATO Mission Iraq');
