@@ -13,6 +13,9 @@ export interface PageTermsProps {
   pageDefinedLabel: string;
 }
 
+/** "Force Commander" needs no English "Force Commander" beside it. */
+const sameName = (a: string, b: string) => a.toLocaleLowerCase('nl') === b.toLocaleLowerCase('nl');
+
 /** The terms found in the current tab, most frequent first; choosing one shows it in the page. */
 export function PageTerms({ terms, onOpen, emptyMessage, pageDefinedLabel }: PageTermsProps) {
   if (terms.length === 0) return <p class="hint">{emptyMessage}</p>;
@@ -23,7 +26,7 @@ export function PageTerms({ terms, onOpen, emptyMessage, pageDefinedLabel }: Pag
           <button type="button" class="page-term" data-term-id={term.id} onClick={() => onOpen(term.id)}>
             <span class="result-term">{term.label}</span>
             <span class="page-term-gloss">
-              {term.gloss}
+              {sameName(term.gloss, term.label) ? '' : term.gloss}
               {term.pageDefined && <em> ({pageDefinedLabel})</em>}
             </span>
             <span class="count">{term.count}</span>

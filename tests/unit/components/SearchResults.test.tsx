@@ -67,7 +67,7 @@ describe('Highlighted', () => {
 });
 
 describe('PageTerms', () => {
-  it('lists terms with counts and says when the page has none', () => {
+  it('lists terms with counts, a name the same in English once, and says when the page has none', () => {
     const onOpen = vi.fn();
     const terms = [{ id: 'nmi', label: 'NMI', gloss: 'NATO Mission Iraq', count: 7, pageDefined: false }];
     const { container, rerender } = render(
@@ -76,6 +76,12 @@ describe('PageTerms', () => {
     fireEvent.click(container.querySelector('button') as HTMLElement);
     expect(onOpen).toHaveBeenCalledWith('nmi');
     expect(container.querySelector('.count')?.textContent).toBe('7');
+    expect(container.querySelector('.page-term-gloss')?.textContent).toBe('NATO Mission Iraq');
+    const same = [
+      { id: 'fp', label: 'force protection', gloss: 'Force Protection', count: 2, pageDefined: false },
+    ];
+    rerender(<PageTerms terms={same} onOpen={onOpen} emptyMessage="none" pageDefinedLabel="page" />);
+    expect(container.querySelector('.page-term-gloss')?.textContent).toBe('');
     rerender(<PageTerms terms={[]} onOpen={onOpen} emptyMessage="none" pageDefinedLabel="page" />);
     expect(container.textContent).toBe('none');
   });
