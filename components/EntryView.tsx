@@ -1,8 +1,9 @@
+import { entryName } from '../glossary/names';
 import type { Entry } from '../glossary/schema';
 import { formKey } from '../glossary/text';
 import { SayButton } from './SayButton';
 import { SourceList } from './SourceList';
-import { entryName, glossLanguages } from './Tooltip';
+import { glossLanguages } from './Tooltip';
 
 export interface EntryViewProps {
   entry: Entry;

@@ -1,4 +1,5 @@
 import type { Sense, SenseReason } from '../glossary/context';
+import { entryName } from '../glossary/names';
 import type { Entry } from '../glossary/schema';
 import { formKey } from '../glossary/text';
 import type { GlossLanguage } from '../utils/settings';
@@ -87,24 +88,6 @@ export function glossLanguages(language: GlossLanguage, ui: 'nl' | 'en' = 'en'):
 }
 
 const fill = (template: string, value: string) => template.replace('$1', value);
-
-/**
- * How an entry is named in one language: what its acronym stands for and its term, once. The
- * term alone where it holds the expansion ("Iraqi Chief of Defence" ⊇ "Chief of Defence"); both
- * where they differ ("Commandant der Strijdkrachten — Chief of Defence").
- */
-export function entryName(entry: Entry, lang: 'nl' | 'en'): string {
-  const { term, expansion } = entry[lang];
-  if (!expansion) return term;
-  const termWords = new Set(formKey(term).split(' '));
-  if (
-    formKey(expansion)
-      .split(' ')
-      .every((word) => termWords.has(word))
-  )
-    return term;
-  return `${expansion} — ${term}`;
-}
 
 /** The gloss shown on the page. Props only; all glossary text is rendered as text, never as HTML. */
 export function Tooltip(props: TooltipProps) {

@@ -12,7 +12,9 @@
 import Papa from 'papaparse';
 import { PAGE_ID_PREFIX } from './abbreviations';
 import { exportTbx } from './formats/tbx';
+import { entryName, nameIn } from './names';
 import type { Entry, Source } from './schema';
+import { formKey } from './text';
 
 export type AnnexLanguage = 'en' | 'nl' | 'both';
 
@@ -150,9 +152,14 @@ function pageEntry(id: string, expansion: string, page: AnnexPage): Entry {
 function expansionOf(entry: Entry, language: AnnexLanguage): string {
   const { nl, en } = entry;
   if (entry.kind === 'acronym') {
-    const both = [nl.expansion, en.expansion].filter((x, i, all): x is string => !!x && all.indexOf(x) === i);
-    if (language === 'both') return both.join(' / ');
-    return (language === 'nl' ? nl.expansion : en.expansion) ?? nl.expansion ?? '';
+    // What the letters stand for, and the English name where that is not it: a Dutch acronym's
+    // expansion is Dutch in both sections ("Commandant der Strijdkrachten / Chief of Defence").
+    if (language === 'en') return entryName(entry, 'en');
+    if (language === 'nl') return nl.expansion ?? '';
+    const names = [nl.expansion, en.expansion, nameIn(entry, 'en')].filter((x): x is string => !!x);
+    return names
+      .filter((name, i) => names.findIndex((other) => formKey(other) === formKey(name)) === i)
+      .join(' / ');
   }
   // A term's "expansion" is its English name, when the annex is in English and it differs.
   return language !== 'nl' && en.term !== nl.term ? en.term : '';

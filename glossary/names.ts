@@ -1,8 +1,30 @@
 /**
- * An entry's short name in one language, for the lists, notes and speech that have room for one
- * name only (the gloss shows both: components/Tooltip.tsx, entryName). Pure and DOM-free.
+ * How an entry is named in one language: in full where there is room (the gloss, the entry view,
+ * a document's glossary annex), and in short for the lists, notes and speech that have room for
+ * one name only. Pure and DOM-free.
  */
 import type { Entry } from './schema';
+import { formKey } from './text';
+
+/**
+ * What an acronym stands for and its term, once. The term alone where it holds the expansion
+ * ("Iraqi Chief of Defence" ⊇ "Chief of Defence"); both where they differ ("Commandant der
+ * Strijdkrachten — Chief of Defence").
+ */
+export function entryName(entry: Entry, lang: 'nl' | 'en'): string {
+  const { term, expansion } = entry[lang];
+  if (!expansion) return term;
+  // A page's own acronym has no other term than itself.
+  if (term === entry.acronym) return expansion;
+  const termWords = new Set(formKey(term).split(' '));
+  if (
+    formKey(expansion)
+      .split(' ')
+      .every((word) => termWords.has(word))
+  )
+    return term;
+  return `${expansion} — ${term}`;
+}
 
 /**
  * An acronym's expansion in `language` where it is in that language, else the term. A Dutch

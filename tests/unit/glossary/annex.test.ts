@@ -77,6 +77,11 @@ describe('annex', () => {
     expect(rows[0]?.expansion).toBe(entry('nmi').en.expansion);
     expect(rows[1]).toMatchObject({ expansion: 'Xylofoon Zorg Team', sources: `${page.title} ${page.url}` });
     expect(rows[0]?.definitionNl).toBe('');
+    // A Dutch acronym: what its letters stand for, and its English name.
+    const cds = annexRows(input({ occurrences: [{ id: 'cds', sentence: 'De CDS.' }] }));
+    expect(cds[0]?.expansion).toBe('Commandant der Strijdkrachten — Chief of Defence');
+    const cdsBoth = annexRows(input({ occurrences: [{ id: 'cds', sentence: 'De CDS.' }], language: 'both' }));
+    expect(cdsBoth[0]?.expansion).toBe('Commandant der Strijdkrachten / Chief of Defence');
     expect(annexRows(input({ language: 'nl' }))[0]?.definitionEn).toBe('');
   });
 
