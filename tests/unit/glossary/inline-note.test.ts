@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURATED_ENTRIES } from '../../../glossary/data';
 import { inlineNote } from '../../../glossary/inline-note';
-
-const entry = (id: string) => {
-  const found = CURATED_ENTRIES.find((e) => e.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
+import { curatedEntry as entry } from '../../fixtures/curated';
 
 describe('the inline note after a term', () => {
   it('gives an acronym its expansion in the reader’s language', () => {

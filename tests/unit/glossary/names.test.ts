@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CURATED_ENTRIES } from '../../../glossary/data';
 import { nameIn } from '../../../glossary/names';
-
-const entry = (id: string) => {
-  const found = CURATED_ENTRIES.find((e) => e.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
+import { curatedEntry as entry } from '../../fixtures/curated';
 
 describe("an entry's short name", () => {
   it('names a Dutch acronym by its English term for an English reader, by its expansion for a Dutch one', () => {
